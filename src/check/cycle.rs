@@ -1,0 +1,129 @@
+//! The meeting cycle: the dates a status needs, their order, the send and finalise
+//! deadlines, and who attended.
+
+use chrono::NaiveDate;
+use toml::Spanned;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Attendee, Meeting, Plan, PlanStatus, Process};
+
+pub fn check(plan: &Plan, process: Process, out: &mut Vec<Diagnostic>) {
+    let meeting = plan.meeting.as_ref();
+    let date = meeting.and_then(|m| m.date.as_ref());
+    let sent = meeting.and_then(|m| m.sent.as_ref());
+    let finalised = meeting.and_then(|m| m.finalised.as_ref());
+    check_required_dates(plan, date, sent, finalised, out);
+
+    let mut push = |code, at: &Spanned<NaiveDate>, message: String, hint: &str| {
+        out.push(Diagnostic::new(code, plan.file, Some(at.span()), message).with_hint(hint));
+    };
+    if let (Some(date), Some(sent)) = (date, sent) {
+        let days = (*date.get_ref() - *sent.get_ref()).num_days();
+        if days < 0 {
+            push(
+                Code::DateOrder,
+                sent,
+                format!(
+                    "sent {} is after the meeting on {}",
+                    sent.get_ref(),
+                    date.get_ref()
+                ),
+                "the plan is sent to the department before the meeting",
+            );
+        } else if days < i64::from(process.send_days_before) {
+            push(
+                Code::SentLate,
+                sent,
+                format!(
+                    "sent {days} {} before the meeting; plans should reach the department {} days before",
+                    plural(days),
+                    process.send_days_before
+                ),
+                "send plans earlier, or change [process] send_days_before in aplan.toml",
+            );
+        }
+    }
+    if let (Some(date), Some(finalised)) = (date, finalised) {
+        let days = (*finalised.get_ref() - *date.get_ref()).num_days();
+        if days < 0 {
+            push(
+                Code::DateOrder,
+                finalised,
+                format!(
+                    "finalised {} is before the meeting on {}",
+                    finalised.get_ref(),
+                    date.get_ref()
+                ),
+                "the final plan goes out after the meeting",
+            );
+        } else if days > i64::from(process.finalise_within_days) {
+            push(
+                Code::FinalisedLate,
+                finalised,
+                format!(
+                    "final plan sent {days} days after the meeting; it should go out within {}",
+                    process.finalise_within_days
+                ),
+                "send final plans sooner, or change [process] finalise_within_days in aplan.toml",
+            );
+        }
+    }
+    if matches!(plan.status.get_ref(), PlanStatus::Met | PlanStatus::Final)
+        && !meeting.is_some_and(has_head)
+    {
+        let span = meeting.map_or(plan.status.span(), |m| m.span.clone());
+        out.push(
+            Diagnostic::new(
+                Code::NoHeadAtMeeting,
+                plan.file,
+                Some(span),
+                "no head of department (or deputy head, or chair of the board of studies) among the attendees".to_owned(),
+            )
+            .with_hint("add `{ name = \"…\", role = \"head-of-department\" }` to [meeting] attendees"),
+        );
+    }
+}
+
+fn has_head(meeting: &Meeting) -> bool {
+    meeting
+        .attendees
+        .iter()
+        .any(|a| matches!(a, Attendee::Person { role, .. } if role.leads_department()))
+}
+
+/// `sent` needs the date it was sent, `met` the meeting date, `final` both the meeting
+/// date and the date the final plan went out.
+fn check_required_dates(
+    plan: &Plan,
+    date: Option<&Spanned<NaiveDate>>,
+    sent: Option<&Spanned<NaiveDate>>,
+    finalised: Option<&Spanned<NaiveDate>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let status = *plan.status.get_ref();
+    let needs: &[(&str, bool)] = match status {
+        PlanStatus::Draft => &[],
+        PlanStatus::Sent => &[("sent", sent.is_some())],
+        PlanStatus::Met => &[("date", date.is_some())],
+        PlanStatus::Final => &[("date", date.is_some()), ("finalised", finalised.is_some())],
+    };
+    for (key, present) in needs {
+        if !present {
+            out.push(
+                Diagnostic::new(
+                    Code::MissingDate,
+                    plan.file,
+                    Some(plan.status.span()),
+                    format!("status `{status}` needs `{key}` in [meeting]"),
+                )
+                .with_hint(format!(
+                    "add `{key} = YYYY-MM-DD` under [meeting], or change the status"
+                )),
+            );
+        }
+    }
+}
+
+fn plural(days: i64) -> &'static str {
+    if days == 1 { "day" } else { "days" }
+}

@@ -1,0 +1,228 @@
+//! References between files: departments, staff, themes and initiatives must be defined in
+//! aplan.toml; issues addressed must be in the same plan; carried-over actions must exist.
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Attendee, Config, Plan};
+use crate::source::FileId;
+use crate::suggest::did_you_mean;
+
+/// Plans by department and year, for references across files.
+#[derive(Debug)]
+pub struct PlanIndex<'p> {
+    plans: HashMap<(&'p str, i64), &'p Plan>,
+}
+
+impl<'p> PlanIndex<'p> {
+    pub fn new(plans: &'p [Plan]) -> Self {
+        let mut index = HashMap::new();
+        for plan in plans {
+            index
+                .entry((plan.department.get_ref().as_str(), *plan.year.get_ref()))
+                .or_insert(plan);
+        }
+        Self { plans: index }
+    }
+
+    pub fn get(&self, department: &str, year: i64) -> Option<&'p Plan> {
+        self.plans.get(&(department, year)).copied()
+    }
+}
+
+/// What a reference points at, for messages and did-you-mean.
+struct Target<'c> {
+    code: Code,
+    what: &'static str,
+    defined_in: &'static str,
+    ids: Vec<&'c str>,
+}
+
+impl Target<'_> {
+    /// Reports `id` when it is not one of the target's ids. Empty ids were missing and are
+    /// already reported.
+    fn check(&self, file: FileId, field: &str, id: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+        let name = id.get_ref().as_str();
+        if name.is_empty() || self.ids.contains(&name) {
+            return;
+        }
+        let hint = did_you_mean(name, self.ids.iter().copied())
+            .map(|near| format!("did you mean `{near}`?"));
+        out.push(
+            Diagnostic::new(
+                self.code,
+                file,
+                Some(id.span()),
+                format!(
+                    "{field} `{name}` is not {} in {}",
+                    self.what, self.defined_in
+                ),
+            )
+            .with_hint_opt(hint),
+        );
+    }
+}
+
+fn staff(config: &Config) -> Target<'_> {
+    Target {
+        code: Code::UnknownStaff,
+        what: "a staff id",
+        defined_in: "aplan.toml",
+        ids: config
+            .staff
+            .iter()
+            .map(|s| s.id.get_ref().as_str())
+            .collect(),
+    }
+}
+
+pub fn check_config(config: &Config, out: &mut Vec<Diagnostic>) {
+    let staff = staff(config);
+    for department in &config.departments {
+        staff.check(config.file, "liaison", &department.liaison, out);
+    }
+    for lead in config.initiatives.iter().filter_map(|i| i.lead.as_ref()) {
+        staff.check(config.file, "lead", lead, out);
+    }
+}
+
+pub fn check_plan(config: &Config, plan: &Plan, index: &PlanIndex<'_>, out: &mut Vec<Diagnostic>) {
+    let file = plan.file;
+    let staff = staff(config);
+    let departments = Target {
+        code: Code::UnknownDepartment,
+        what: "a department",
+        defined_in: "aplan.toml",
+        ids: config
+            .departments
+            .iter()
+            .map(|d| d.id.get_ref().as_str())
+            .collect(),
+    };
+    let themes = Target {
+        code: Code::UnknownTheme,
+        what: "a theme",
+        defined_in: "aplan.toml",
+        ids: config
+            .themes
+            .iter()
+            .map(|t| t.id.get_ref().as_str())
+            .collect(),
+    };
+    let initiatives = Target {
+        code: Code::UnknownInitiative,
+        what: "an initiative",
+        defined_in: "aplan.toml",
+        ids: config
+            .initiatives
+            .iter()
+            .map(|i| i.id.get_ref().as_str())
+            .collect(),
+    };
+    let issues = Target {
+        code: Code::UnknownIssue,
+        what: "an issue",
+        defined_in: "this plan",
+        ids: plan
+            .issues
+            .iter()
+            .map(|i| i.id.get_ref().as_str())
+            .collect(),
+    };
+
+    departments.check(file, "department", &plan.department, out);
+    if let Some(liaison) = &plan.liaison {
+        staff.check(file, "liaison", liaison, out);
+    }
+    for attendee in plan.meeting.iter().flat_map(|m| &m.attendees) {
+        if let Attendee::Staff(id) = attendee {
+            staff.check(file, "attendee", id, out);
+        }
+    }
+    for issue in &plan.issues {
+        for theme in &issue.themes {
+            themes.check(file, "theme", theme, out);
+        }
+    }
+    for action in &plan.actions {
+        action
+            .themes
+            .iter()
+            .for_each(|t| themes.check(file, "theme", t, out));
+        action
+            .addresses
+            .iter()
+            .for_each(|i| issues.check(file, "`addresses` entry", i, out));
+        staff.check(file, "owner", &action.owner, out);
+        action
+            .with
+            .iter()
+            .for_each(|s| staff.check(file, "`with` entry", s, out));
+        if let Some(initiative) = &action.initiative {
+            initiatives.check(file, "initiative", initiative, out);
+        }
+        action
+            .updates
+            .iter()
+            .for_each(|u| staff.check(file, "update author", &u.by, out));
+        if let Some(from) = &action.carried_from {
+            check_carried_from(plan, from, index, out);
+        }
+    }
+}
+
+/// `carried_from = "history/2016/lists"` must name an action of an earlier plan.
+fn check_carried_from(
+    plan: &Plan,
+    from: &Spanned<String>,
+    index: &PlanIndex<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut report = |message: String, hint: Option<String>| {
+        out.push(
+            Diagnostic::new(Code::BadReference, plan.file, Some(from.span()), message)
+                .with_hint_opt(hint),
+        );
+    };
+    let text = from.get_ref();
+    let parts: Vec<&str> = text.split('/').collect();
+    let [department, year, id] = parts.as_slice() else {
+        report(
+            format!("`{text}` is not an action reference"),
+            Some(
+                "write `<department>/<year>/<action-id>`, such as `history/2016/year1-lists`"
+                    .to_owned(),
+            ),
+        );
+        return;
+    };
+    let Ok(year) = year.parse::<i64>() else {
+        report(format!("`{year}` in `{text}` is not a year"), None);
+        return;
+    };
+    if year >= *plan.year.get_ref() {
+        report(
+            format!("`{text}` is not from an earlier year than this plan"),
+            Some("actions are carried over from a previous year's plan".to_owned()),
+        );
+        return;
+    }
+    let Some(source) = index.get(department, year) else {
+        report(
+            format!("there is no plan {department}/{year} to carry `{id}` from"),
+            None,
+        );
+        return;
+    };
+    if source.action(id).is_none() {
+        let ids = source.actions.iter().map(|a| a.id.get_ref().as_str());
+        let hint =
+            did_you_mean(id, ids).map(|near| format!("did you mean `{department}/{year}/{near}`?"));
+        report(
+            format!("plan {department}/{year} has no action `{id}`"),
+            hint,
+        );
+    }
+}

@@ -1,0 +1,99 @@
+//! `aplan validate`: every rule over the repository, reported in the chosen format.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context as _, Result, bail};
+
+use super::Context;
+use crate::check;
+use crate::cli::{DiagnosticFormat, ValidateArgs};
+use crate::diagnostic::{Diagnostic, Tally};
+use crate::emit::{self, Findings};
+use crate::exit::ExitStatus;
+use crate::repo::{CONFIG_FILE, Repository};
+
+pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
+    let root = context.root()?;
+    let scopes = args
+        .paths
+        .iter()
+        .map(|path| scope(&root, &context.absolute(path)))
+        .collect::<Result<Vec<_>>>()?;
+    let extra: Vec<String> = scopes
+        .iter()
+        .filter(|s| s.ends_with(".toml") && s.as_str() != CONFIG_FILE)
+        .cloned()
+        .collect();
+    let repo = Repository::load_with(&root, &extra)?;
+    let in_scope = |path: &str| {
+        scopes.is_empty()
+            || path == CONFIG_FILE
+            || scopes.iter().any(|s| {
+                s.is_empty()
+                    || path == s
+                    || path
+                        .strip_prefix(s.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+            })
+    };
+    let diagnostics: Vec<Diagnostic> = check::validate(&repo)
+        .into_iter()
+        .filter(|d| in_scope(repo.sources.get(d.file).path()))
+        .collect();
+    let files = repo
+        .sources
+        .iter()
+        .filter(|(_, f)| f.path().ends_with(".toml") && in_scope(f.path()))
+        .count();
+    let findings = Findings {
+        sources: &repo.sources,
+        diagnostics: &diagnostics,
+        files,
+    };
+
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        DiagnosticFormat::Human => {
+            let style = emit::human::Style {
+                color: context.color,
+                quiet: context.quiet,
+            };
+            emit::human::write(&mut out, &findings, style)?;
+        }
+        DiagnosticFormat::Json => emit::json::write(&mut out, &findings)?,
+        DiagnosticFormat::Github => emit::github::write(&mut out, &findings)?,
+    }
+    out.flush()?;
+
+    let tally = Tally::of(&diagnostics);
+    Ok(
+        if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        },
+    )
+}
+
+/// A path from the command line as a path relative to the root (`""` for the root itself).
+fn scope(root: &Path, path: &Path) -> Result<String> {
+    let canonical = path
+        .canonicalize()
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let root = root
+        .canonicalize()
+        .with_context(|| format!("cannot read {}", root.display()))?;
+    let Ok(relative) = canonical.strip_prefix(&root) else {
+        bail!(
+            "{} is outside the plans repository at {}",
+            path.display(),
+            root.display()
+        );
+    };
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(parts.join("/"))
+}

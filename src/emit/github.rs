@@ -1,0 +1,55 @@
+//! `--format github`: workflow commands that GitHub Actions shows as annotations on the
+//! pull request's files.
+
+use std::io::{self, Write};
+
+use super::Findings;
+use crate::diagnostic::Severity;
+
+pub fn write(out: &mut dyn Write, findings: &Findings<'_>) -> io::Result<()> {
+    for d in findings.diagnostics {
+        let command = match d.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let (file, location) = findings.locate(d);
+        write!(out, "::{command} file={}", property(file))?;
+        if let Some(l) = location {
+            write!(out, ",line={},col={}", l.line, l.column)?;
+        }
+        let message = match &d.hint {
+            Some(hint) => format!("{} ({hint})", d.message),
+            None => d.message.clone(),
+        };
+        writeln!(
+            out,
+            ",title={}::{}",
+            property(d.code.name()),
+            data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+/// Escapes a command's message, as the workflow command syntax requires.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value, which also may not contain `:` or `,`.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_github_requires() {
+        assert_eq!(data("50%\r\nnext"), "50%25%0D%0Anext");
+        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

@@ -1,0 +1,16 @@
+//! aplan: an academic library's departmental action plans as plain-text files in Git.
+//!
+//! The pipeline is load → model → check / report → emit:
+//! [`repo`] reads the disk, [`model`] holds the types, [`check`] finds problems,
+//! [`emit`] writes them out, and [`commands`] wires one subcommand each.
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod emit;
+pub mod exit;
+pub mod model;
+pub mod repo;
+pub mod source;
+pub mod suggest;

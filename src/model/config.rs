@@ -1,0 +1,358 @@
+//! `aplan.toml`: the library, its process and limits, staff, departments, themes and
+//! shared initiatives.
+
+use toml::Spanned;
+
+use super::decode::{Decoder, Fields, Value, keyword};
+use super::parse_document;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::FileId;
+
+keyword! {
+    /// What a member of staff does in the liaison team.
+    pub enum StaffRole {
+        LiaisonLibrarian = "liaison-librarian",
+        LiaisonManager = "liaison-manager",
+        HeadOfRelationshipManagement = "head-of-relationship-management",
+        Other = "other",
+    }
+}
+
+/// The library settings and everything plans refer to.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub file: FileId,
+    pub library: Library,
+    pub process: Process,
+    pub limits: Limits,
+    pub staff: Vec<Staff>,
+    pub departments: Vec<Department>,
+    /// Sorted by id.
+    pub themes: Vec<Theme>,
+    /// Sorted by id.
+    pub initiatives: Vec<Initiative>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub name: String,
+    /// ISO 4217 code, used when printing amounts.
+    pub currency: String,
+}
+
+/// The cycle's deadlines, in days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Process {
+    pub send_days_before: u32,
+    pub finalise_within_days: u32,
+}
+
+impl Default for Process {
+    fn default() -> Self {
+        Self {
+            send_days_before: 7,
+            finalise_within_days: 7,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_initiatives_per_librarian: u32,
+    pub max_departments_per_librarian: u32,
+    pub max_actions_per_department: u32,
+    pub common_theme_departments: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_initiatives_per_librarian: 6,
+            max_departments_per_librarian: 4,
+            max_actions_per_department: 8,
+            common_theme_departments: 3,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Staff {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub role: StaffRole,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Department {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub faculty: Option<String>,
+    pub liaison: Spanned<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub keywords: Vec<String>,
+}
+
+/// Work shared by several departments, which counts once in a person's workload.
+#[derive(Debug, Clone)]
+pub struct Initiative {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub lead: Option<Spanned<String>>,
+}
+
+impl Config {
+    pub fn staff(&self, id: &str) -> Option<&Staff> {
+        self.staff.iter().find(|s| s.id.get_ref() == id)
+    }
+
+    pub fn department(&self, id: &str) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id.get_ref() == id)
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id.get_ref() == id)
+    }
+
+    pub fn initiative(&self, id: &str) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| i.id.get_ref() == id)
+    }
+
+    /// Reads `aplan.toml`; `None` only when the text is not TOML at all.
+    pub fn parse(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Config> {
+        let root = parse_document(file, text, diagnostics)?;
+        let mut d = Decoder { file, diagnostics };
+        let mut fields = Fields::new("aplan.toml", root.get_ref(), root.span());
+        let config = Config {
+            file,
+            library: fields
+                .required(&mut d, "library")
+                .and_then(|v| library(&mut d, v))
+                .unwrap_or_default(),
+            process: fields
+                .get("process")
+                .and_then(|v| process(&mut d, v))
+                .unwrap_or_default(),
+            limits: fields
+                .get("limits")
+                .and_then(|v| limits(&mut d, v))
+                .unwrap_or_default(),
+            staff: fields
+                .required(&mut d, "staff")
+                .map(|v| d.array("staff", v, staff))
+                .unwrap_or_default(),
+            departments: fields
+                .required(&mut d, "departments")
+                .map(|v| d.array("departments", v, department))
+                .unwrap_or_default(),
+            themes: fields
+                .get("themes")
+                .map(|v| named_tables(&mut d, "themes", v, theme))
+                .unwrap_or_default(),
+            initiatives: fields
+                .get("initiatives")
+                .map(|v| named_tables(&mut d, "initiatives", v, initiative))
+                .unwrap_or_default(),
+        };
+        fields.finish(&mut d);
+        Some(config)
+    }
+}
+
+fn library(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Library> {
+    let mut f = d.table("[library]", value)?;
+    let name = f.required(d, "name").and_then(|v| d.string("name", v));
+    let currency = f.get("currency").and_then(|v| d.string("currency", v));
+    if let Some(c) = &currency {
+        let code = c.get_ref();
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            d.report(
+                Code::InvalidValue,
+                c.span(),
+                format!("`{code}` is not an ISO 4217 currency code"),
+                Some("use three capital letters, such as `GBP`, `EUR` or `USD`".to_owned()),
+            );
+        }
+    }
+    f.finish(d);
+    Some(Library {
+        name: name.map(Spanned::into_inner).unwrap_or_default(),
+        currency: currency.map_or_else(|| "GBP".to_owned(), Spanned::into_inner),
+    })
+}
+
+fn process(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Process> {
+    let mut f = d.table("[process]", value)?;
+    let mut process = Process::default();
+    for (key, slot) in [
+        ("send_days_before", &mut process.send_days_before),
+        ("finalise_within_days", &mut process.finalise_within_days),
+    ] {
+        if let Some(n) = f.get(key).and_then(|v| d.count(key, v)) {
+            *slot = n.into_inner();
+        }
+    }
+    f.finish(d);
+    Some(process)
+}
+
+fn limits(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Limits> {
+    let mut f = d.table("[limits]", value)?;
+    let mut limits = Limits::default();
+    for (key, slot) in [
+        (
+            "max_initiatives_per_librarian",
+            &mut limits.max_initiatives_per_librarian,
+        ),
+        (
+            "max_departments_per_librarian",
+            &mut limits.max_departments_per_librarian,
+        ),
+        (
+            "max_actions_per_department",
+            &mut limits.max_actions_per_department,
+        ),
+        (
+            "common_theme_departments",
+            &mut limits.common_theme_departments,
+        ),
+    ] {
+        if let Some(n) = f.get(key).and_then(|v| d.count(key, v)) {
+            *slot = n.into_inner();
+        }
+    }
+    f.finish(d);
+    Some(limits)
+}
+
+/// A required string that falls back to an empty one, already reported, when missing.
+pub(crate) fn required_string(
+    f: &mut Fields<'_, '_>,
+    d: &mut Decoder<'_>,
+    key: &'static str,
+) -> Spanned<String> {
+    f.required(d, key)
+        .and_then(|v| d.string(key, v))
+        .unwrap_or_else(|| Spanned::new(f.span(), String::new()))
+}
+
+/// Like [`required_string`], for an id that must be a slug.
+pub(crate) fn required_slug(
+    f: &mut Fields<'_, '_>,
+    d: &mut Decoder<'_>,
+    key: &'static str,
+) -> Spanned<String> {
+    f.required(d, key)
+        .and_then(|v| d.slug(key, v))
+        .unwrap_or_else(|| Spanned::new(f.span(), String::new()))
+}
+
+fn staff(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Staff> {
+    let mut f = d.table("[[staff]]", value)?;
+    let id = required_slug(&mut f, d, "id");
+    let name = required_string(&mut f, d, "name");
+    let role = f
+        .required(d, "role")
+        .and_then(|v| d.keyword::<StaffRole>("role", v))
+        .map_or(StaffRole::Other, Spanned::into_inner);
+    let email = f.get("email").and_then(|v| d.string("email", v));
+    if let Some(e) = &email
+        && !e.get_ref().contains('@')
+    {
+        d.report(
+            Code::InvalidValue,
+            e.span(),
+            format!("`{}` is not an email address", e.get_ref()),
+            None,
+        );
+    }
+    f.finish(d);
+    Some(Staff {
+        id,
+        name: name.into_inner(),
+        role,
+        email: email.map(Spanned::into_inner),
+    })
+}
+
+fn department(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Department> {
+    let mut f = d.table("[[departments]]", value)?;
+    let id = required_slug(&mut f, d, "id");
+    let name = required_string(&mut f, d, "name");
+    let faculty = f.get("faculty").and_then(|v| d.string("faculty", v));
+    let liaison = required_string(&mut f, d, "liaison");
+    f.finish(d);
+    Some(Department {
+        id,
+        name: name.into_inner(),
+        faculty: faculty.map(Spanned::into_inner),
+        liaison,
+    })
+}
+
+/// Tables keyed by id, such as `[themes.reading-lists]`; the key is checked as a slug.
+fn named_tables<T>(
+    d: &mut Decoder<'_>,
+    what: &str,
+    value: &Value<'_>,
+    read: fn(&mut Decoder<'_>, Spanned<String>, &Value<'_>) -> Option<T>,
+) -> Vec<T> {
+    let Some(table) = value.get_ref().as_table() else {
+        d.report(
+            Code::WrongType,
+            value.span(),
+            format!("`{what}` should be a table of tables, such as `[{what}.my-id]`"),
+            None,
+        );
+        return Vec::new();
+    };
+    let mut items = Vec::new();
+    for (key, item) in table.iter() {
+        let id = Spanned::new(key.span(), key.get_ref().to_string());
+        if !super::decode::is_slug(id.get_ref()) {
+            d.report(
+                Code::BadSlug,
+                id.span(),
+                format!(
+                    "`{}` is not a valid id: use lowercase letters, digits and single hyphens",
+                    id.get_ref()
+                ),
+                None,
+            );
+        }
+        items.extend(read(d, id, item));
+    }
+    items
+}
+
+fn theme(d: &mut Decoder<'_>, id: Spanned<String>, value: &Value<'_>) -> Option<Theme> {
+    let mut f = d.table("theme", value)?;
+    let title = required_string(&mut f, d, "title");
+    let keywords = f
+        .get("keywords")
+        .map(|v| d.array("keywords", v, |d, k| d.string("keywords", k)))
+        .unwrap_or_default();
+    f.finish(d);
+    Some(Theme {
+        id,
+        title: title.into_inner(),
+        keywords: keywords.into_iter().map(Spanned::into_inner).collect(),
+    })
+}
+
+fn initiative(d: &mut Decoder<'_>, id: Spanned<String>, value: &Value<'_>) -> Option<Initiative> {
+    let mut f = d.table("initiative", value)?;
+    let title = required_string(&mut f, d, "title");
+    let lead = f.get("lead").and_then(|v| d.string("lead", v));
+    f.finish(d);
+    Some(Initiative {
+        id,
+        title: title.into_inner(),
+        lead,
+    })
+}

@@ -1,0 +1,499 @@
+//! One department's action plan for one year: `plans/<year>/<department>.toml`.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+
+use super::config::{required_slug, required_string};
+use super::decode::{Decoder, Fields, Value, keyword};
+use super::parse_document;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::FileId;
+
+keyword! {
+    /// Where a plan is in the yearly cycle.
+    pub enum PlanStatus {
+        Draft = "draft",
+        Sent = "sent",
+        Met = "met",
+        Final = "final",
+    }
+}
+
+keyword! {
+    pub enum ActionStatus {
+        Proposed = "proposed",
+        Agreed = "agreed",
+        InProgress = "in-progress",
+        Done = "done",
+        Dropped = "dropped",
+    }
+}
+
+keyword! {
+    pub enum Priority {
+        High = "high",
+        Medium = "medium",
+        Low = "low",
+    }
+}
+
+keyword! {
+    /// The part a person from outside the library plays at the meeting.
+    pub enum AttendeeRole {
+        HeadOfDepartment = "head-of-department",
+        DeputyHead = "deputy-head",
+        ChairBoardOfStudies = "chair-board-of-studies",
+        LibraryRep = "library-rep",
+        Other = "other",
+    }
+}
+
+impl ActionStatus {
+    /// Neither done nor dropped.
+    pub fn is_active(self) -> bool {
+        !matches!(self, ActionStatus::Done | ActionStatus::Dropped)
+    }
+}
+
+impl AttendeeRole {
+    /// Whether the role can speak for the department: its head, or someone standing in.
+    pub fn leads_department(self) -> bool {
+        matches!(
+            self,
+            AttendeeRole::HeadOfDepartment
+                | AttendeeRole::DeputyHead
+                | AttendeeRole::ChairBoardOfStudies
+        )
+    }
+}
+
+/// A plan. Required values that are missing read as empty (or `draft` / `proposed`),
+/// with a `missing-key` diagnostic already reported, so every other check still runs.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub file: FileId,
+    pub department: Spanned<String>,
+    pub year: Spanned<i64>,
+    pub status: Spanned<PlanStatus>,
+    pub liaison: Option<Spanned<String>>,
+    pub meeting: Option<Meeting>,
+    pub context: Context,
+    pub issues: Vec<Issue>,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    /// The `[meeting]` table, for findings about the meeting as a whole.
+    pub span: Range<usize>,
+    pub date: Option<Spanned<NaiveDate>>,
+    pub sent: Option<Spanned<NaiveDate>>,
+    pub finalised: Option<Spanned<NaiveDate>>,
+    pub attendees: Vec<Attendee>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Attendee {
+    /// A member of library staff, by id.
+    Staff(Spanned<String>),
+    /// Someone from the department.
+    Person { name: String, role: AttendeeRole },
+}
+
+/// The library's investment in and use by the department.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub summary: Option<String>,
+    pub investment: Vec<Investment>,
+    pub usage: Vec<Usage>,
+    pub feedback: Vec<Feedback>,
+    pub libqual: Vec<LibQual>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Investment {
+    pub item: String,
+    pub amount: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Usage {
+    pub measure: String,
+    pub value: f64,
+    pub previous: Option<f64>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Feedback {
+    pub source: Option<String>,
+    pub text: String,
+    pub score: Option<f64>,
+}
+
+/// One LibQual+ dimension, scored 1-9. Gaps are derived, never typed.
+#[derive(Debug, Clone)]
+pub struct LibQual {
+    pub dimension: String,
+    pub minimum: Spanned<f64>,
+    pub desired: Spanned<f64>,
+    pub perceived: Spanned<f64>,
+}
+
+impl LibQual {
+    /// Perceived minus minimum: below zero, service is below what users will accept.
+    pub fn adequacy_gap(&self) -> f64 {
+        self.perceived.get_ref() - self.minimum.get_ref()
+    }
+
+    /// Perceived minus desired.
+    pub fn superiority_gap(&self) -> f64 {
+        self.perceived.get_ref() - self.desired.get_ref()
+    }
+}
+
+/// Something found or raised.
+#[derive(Debug, Clone)]
+pub struct Issue {
+    pub span: Range<usize>,
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub detail: Option<String>,
+    pub themes: Vec<Spanned<String>>,
+    pub source: Option<String>,
+}
+
+/// Something agreed to do.
+#[derive(Debug, Clone)]
+pub struct Action {
+    pub span: Range<usize>,
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub detail: Option<String>,
+    pub themes: Vec<Spanned<String>>,
+    pub addresses: Vec<Spanned<String>>,
+    pub owner: Spanned<String>,
+    pub with: Vec<Spanned<String>>,
+    pub contact: Option<String>,
+    pub measure: Option<String>,
+    pub priority: Option<Priority>,
+    pub quick_win: bool,
+    pub due: Option<Spanned<NaiveDate>>,
+    pub status: Spanned<ActionStatus>,
+    pub initiative: Option<Spanned<String>>,
+    pub carried_from: Option<Spanned<String>>,
+    pub updates: Vec<Update>,
+}
+
+/// An entry in an action's running log.
+#[derive(Debug, Clone)]
+pub struct Update {
+    pub span: Range<usize>,
+    pub date: Option<Spanned<NaiveDate>>,
+    pub by: Spanned<String>,
+    pub status: Option<Spanned<ActionStatus>>,
+    pub note: String,
+}
+
+impl Action {
+    /// The status of the latest update that has one, else the action's own.
+    pub fn current_status(&self) -> ActionStatus {
+        self.updates
+            .iter()
+            .enumerate()
+            .filter_map(|(i, u)| {
+                Some((
+                    (u.date.as_ref().map(|d| *d.get_ref()), i),
+                    u.status.as_ref()?,
+                ))
+            })
+            .max_by_key(|(order, _)| *order)
+            .map_or(*self.status.get_ref(), |(_, status)| *status.get_ref())
+    }
+
+    /// The latest update by date (file order breaks ties).
+    pub fn latest_update(&self) -> Option<&Update> {
+        self.updates
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, u)| (u.date.as_ref().map(|d| *d.get_ref()), *i))
+            .map(|(_, u)| u)
+    }
+}
+
+impl Plan {
+    /// The plan's reference, as in `history/2017`.
+    pub fn reference(&self) -> String {
+        format!("{}/{}", self.department.get_ref(), self.year.get_ref())
+    }
+
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id.get_ref() == id)
+    }
+
+    /// Reads a plan file; `None` only when the text is not TOML at all.
+    pub fn parse(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Plan> {
+        let root = parse_document(file, text, diagnostics)?;
+        let mut d = Decoder { file, diagnostics };
+        let mut f = Fields::new("the plan", root.get_ref(), root.span());
+        let start = root.span().start..root.span().start;
+        let plan = Plan {
+            file,
+            department: required_slug(&mut f, &mut d, "department"),
+            year: f
+                .required(&mut d, "year")
+                .and_then(|v| d.integer("year", v))
+                .unwrap_or_else(|| Spanned::new(start.clone(), 0)),
+            status: f
+                .required(&mut d, "status")
+                .and_then(|v| d.keyword("status", v))
+                .unwrap_or_else(|| Spanned::new(start, PlanStatus::Draft)),
+            liaison: f.get("liaison").and_then(|v| d.string("liaison", v)),
+            meeting: f.get("meeting").and_then(|v| meeting(&mut d, v)),
+            context: f
+                .get("context")
+                .and_then(|v| context(&mut d, v))
+                .unwrap_or_default(),
+            issues: f
+                .get("issues")
+                .map(|v| d.array("issues", v, issue))
+                .unwrap_or_default(),
+            actions: f
+                .get("actions")
+                .map(|v| d.array("actions", v, action))
+                .unwrap_or_default(),
+        };
+        f.finish(&mut d);
+        Some(plan)
+    }
+}
+
+fn optional_string(
+    f: &mut Fields<'_, '_>,
+    d: &mut Decoder<'_>,
+    key: &'static str,
+) -> Option<String> {
+    f.get(key)
+        .and_then(|v| d.string(key, v))
+        .map(Spanned::into_inner)
+}
+
+fn strings(f: &mut Fields<'_, '_>, d: &mut Decoder<'_>, key: &'static str) -> Vec<Spanned<String>> {
+    f.get(key)
+        .map(|v| d.array(key, v, |d, item| d.string(key, item)))
+        .unwrap_or_default()
+}
+
+fn meeting(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Meeting> {
+    let mut f = d.table("[meeting]", value)?;
+    let meeting = Meeting {
+        span: f.span(),
+        date: f.get("date").and_then(|v| d.date("date", v)),
+        sent: f.get("sent").and_then(|v| d.date("sent", v)),
+        finalised: f.get("finalised").and_then(|v| d.date("finalised", v)),
+        attendees: f
+            .get("attendees")
+            .map(|v| d.array("attendees", v, attendee))
+            .unwrap_or_default(),
+    };
+    f.finish(d);
+    Some(meeting)
+}
+
+fn attendee(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Attendee> {
+    let mut f = d.table("an attendee", value)?;
+    let staff = f.get("staff").and_then(|v| d.string("staff", v));
+    let name = f.get("name").and_then(|v| d.string("name", v));
+    let role = f.get("role");
+    f.finish(d);
+    match (staff, name) {
+        (Some(staff), None) if role.is_none() => Some(Attendee::Staff(staff)),
+        (None, Some(name)) => {
+            let role = match role {
+                Some(v) => d.keyword::<AttendeeRole>("role", v)?,
+                None => {
+                    d.report(
+                        Code::MissingKey,
+                        value.span(),
+                        format!("attendee `{}` has no `role`, which is required", name.get_ref()),
+                        Some("add `role = \"head-of-department\"` (or deputy-head, chair-board-of-studies, library-rep, other)".to_owned()),
+                    );
+                    return None;
+                }
+            };
+            Some(Attendee::Person {
+                name: name.into_inner(),
+                role: role.into_inner(),
+            })
+        }
+        (None, None) => {
+            d.report(
+                Code::MissingKey,
+                value.span(),
+                "an attendee needs `staff`, or `name` and `role`".to_owned(),
+                Some("write `{ staff = \"jsmith\" }` or `{ name = \"Prof. Ann Head\", role = \"head-of-department\" }`".to_owned()),
+            );
+            None
+        }
+        (Some(_), _) => {
+            d.report(
+                Code::InvalidValue,
+                value.span(),
+                "an attendee is either library staff or someone from the department, not both".to_owned(),
+                Some("write `{ staff = \"jsmith\" }` or `{ name = \"Prof. Ann Head\", role = \"head-of-department\" }`".to_owned()),
+            );
+            None
+        }
+    }
+}
+
+fn context(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Context> {
+    let mut f = d.table("[context]", value)?;
+    let context = Context {
+        summary: optional_string(&mut f, d, "summary"),
+        investment: f
+            .get("investment")
+            .map(|v| d.array("investment", v, investment))
+            .unwrap_or_default(),
+        usage: f
+            .get("usage")
+            .map(|v| d.array("usage", v, usage))
+            .unwrap_or_default(),
+        feedback: f
+            .get("feedback")
+            .map(|v| d.array("feedback", v, feedback))
+            .unwrap_or_default(),
+        libqual: f
+            .get("libqual")
+            .map(|v| d.array("libqual", v, libqual))
+            .unwrap_or_default(),
+    };
+    f.finish(d);
+    Some(context)
+}
+
+fn investment(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Investment> {
+    let mut f = d.table("an investment", value)?;
+    let item = f.required(d, "item").and_then(|v| d.string("item", v));
+    let amount = f.required(d, "amount").and_then(|v| d.number("amount", v));
+    f.finish(d);
+    Some(Investment {
+        item: item?.into_inner(),
+        amount: amount?.into_inner(),
+    })
+}
+
+fn usage(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Usage> {
+    let mut f = d.table("a usage figure", value)?;
+    let measure = f
+        .required(d, "measure")
+        .and_then(|v| d.string("measure", v));
+    let figure = f.required(d, "value").and_then(|v| d.number("value", v));
+    let previous = f.get("previous").and_then(|v| d.number("previous", v));
+    let source = optional_string(&mut f, d, "source");
+    f.finish(d);
+    Some(Usage {
+        measure: measure?.into_inner(),
+        value: figure?.into_inner(),
+        previous: previous.map(Spanned::into_inner),
+        source,
+    })
+}
+
+fn feedback(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Feedback> {
+    let mut f = d.table("a feedback entry", value)?;
+    let source = optional_string(&mut f, d, "source");
+    let text = f.required(d, "text").and_then(|v| d.string("text", v));
+    let score = f.get("score").and_then(|v| d.number("score", v));
+    f.finish(d);
+    Some(Feedback {
+        source,
+        text: text?.into_inner(),
+        score: score.map(Spanned::into_inner),
+    })
+}
+
+fn libqual(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<LibQual> {
+    let mut f = d.table("a LibQual+ dimension", value)?;
+    let dimension = f
+        .required(d, "dimension")
+        .and_then(|v| d.string("dimension", v));
+    let mut score = |key| f.required(d, key).and_then(|v| d.number(key, v));
+    let (minimum, desired, perceived) = (score("minimum"), score("desired"), score("perceived"));
+    f.finish(d);
+    Some(LibQual {
+        dimension: dimension?.into_inner(),
+        minimum: minimum?,
+        desired: desired?,
+        perceived: perceived?,
+    })
+}
+
+fn issue(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Issue> {
+    let mut f = d.table("an issue", value)?;
+    let issue = Issue {
+        span: f.span(),
+        id: required_slug(&mut f, d, "id"),
+        title: required_string(&mut f, d, "title"),
+        detail: optional_string(&mut f, d, "detail"),
+        themes: strings(&mut f, d, "themes"),
+        source: optional_string(&mut f, d, "source"),
+    };
+    f.finish(d);
+    Some(issue)
+}
+
+fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
+    let mut f = d.table("an action", value)?;
+    let start = f.span().start..f.span().start;
+    let action = Action {
+        span: f.span(),
+        id: required_slug(&mut f, d, "id"),
+        title: required_string(&mut f, d, "title"),
+        detail: optional_string(&mut f, d, "detail"),
+        themes: strings(&mut f, d, "themes"),
+        addresses: strings(&mut f, d, "addresses"),
+        owner: required_string(&mut f, d, "owner"),
+        with: strings(&mut f, d, "with"),
+        contact: optional_string(&mut f, d, "contact"),
+        measure: optional_string(&mut f, d, "measure"),
+        priority: f
+            .get("priority")
+            .and_then(|v| d.keyword("priority", v))
+            .map(Spanned::into_inner),
+        quick_win: f
+            .get("quick_win")
+            .and_then(|v| d.boolean("quick_win", v))
+            .unwrap_or(false),
+        due: f.get("due").and_then(|v| d.date("due", v)),
+        status: f
+            .required(d, "status")
+            .and_then(|v| d.keyword("status", v))
+            .unwrap_or_else(|| Spanned::new(start, ActionStatus::Proposed)),
+        initiative: f.get("initiative").and_then(|v| d.string("initiative", v)),
+        carried_from: f
+            .get("carried_from")
+            .and_then(|v| d.string("carried_from", v)),
+        updates: f
+            .get("updates")
+            .map(|v| d.array("updates", v, update))
+            .unwrap_or_default(),
+    };
+    f.finish(d);
+    Some(action)
+}
+
+fn update(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Update> {
+    let mut f = d.table("an update", value)?;
+    let update = Update {
+        span: f.span(),
+        date: f.required(d, "date").and_then(|v| d.date("date", v)),
+        by: required_string(&mut f, d, "by"),
+        status: f.get("status").and_then(|v| d.keyword("status", v)),
+        note: required_string(&mut f, d, "note").into_inner(),
+    };
+    f.finish(d);
+    Some(update)
+}

@@ -1,0 +1,343 @@
+//! The only reader of the disk: finds the plans repository, walks `plans/`, reads files and
+//! hands their text to the model.
+//!
+//! A file that cannot be used (too large, binary, not UTF-8, a broken link) becomes a
+//! diagnostic and the walk goes on; only a repository that cannot be found or a config that
+//! cannot be opened stops the run.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Component, Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Config, Plan};
+use crate::source::{FileId, Sources};
+
+/// The name of the settings file that marks a repository's root.
+pub const CONFIG_FILE: &str = "aplan.toml";
+
+/// The largest file aplan reads; plans are a few kilobytes.
+pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
+
+/// Why a repository could not be loaded at all.
+#[derive(Debug, thiserror::Error)]
+pub enum RepoError {
+    #[error("no {CONFIG_FILE} in {} or any folder above it", .0.display())]
+    NotFound(PathBuf),
+    #[error("{} has no {CONFIG_FILE}: it is not a plans repository", .0.display())]
+    NoConfig(PathBuf),
+    #[error("{} is not a file", .0.display())]
+    ConfigNotAFile(PathBuf),
+    #[error("cannot read {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// A loaded plans repository: every file read, the model built from them, and what went
+/// wrong while reading.
+#[derive(Debug)]
+pub struct Repository {
+    pub root: PathBuf,
+    pub sources: Sources,
+    /// `None` when `aplan.toml` could not be read or parsed (the reason is a diagnostic).
+    pub config: Option<Config>,
+    /// In path order.
+    pub plans: Vec<Plan>,
+    /// Problems found while reading and decoding files.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The nearest folder at or above `start` that holds an `aplan.toml`.
+pub fn find_root(start: &Path) -> Result<PathBuf, RepoError> {
+    start
+        .ancestors()
+        .find(|dir| dir.join(CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| RepoError::NotFound(start.to_path_buf()))
+}
+
+impl Repository {
+    /// Reads `aplan.toml` and every plan under `plans/`.
+    pub fn load(root: &Path) -> Result<Repository, RepoError> {
+        Repository::load_with(root, &[])
+    }
+
+    /// Like [`Repository::load`], also reading `extra` files (paths relative to the root)
+    /// as plans when the walk does not reach them.
+    pub fn load_with(root: &Path, extra: &[String]) -> Result<Repository, RepoError> {
+        let config_path = root.join(CONFIG_FILE);
+        match fs::metadata(&config_path) {
+            Ok(meta) if meta.is_dir() => return Err(RepoError::ConfigNotAFile(config_path)),
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(RepoError::NoConfig(root.to_path_buf()));
+            }
+            Err(source) => {
+                return Err(RepoError::Io {
+                    path: config_path,
+                    source,
+                });
+            }
+        }
+        let mut repo = Repository {
+            root: root.to_path_buf(),
+            sources: Sources::default(),
+            config: None,
+            plans: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        if let Some(file) = repo.read(CONFIG_FILE.to_owned(), &config_path) {
+            let text = repo.sources.get(file).text().unwrap_or_default();
+            repo.config = Config::parse(file, text, &mut repo.diagnostics);
+        }
+        let mut plan_files = repo.walk_plans();
+        for path in extra {
+            if !plan_files.iter().any(|(rel, _)| rel == path) {
+                plan_files.push((path.clone(), root.join(path)));
+            }
+        }
+        for (rel, path) in plan_files {
+            if let Some(file) = repo.read(rel, &path) {
+                let text = repo.sources.get(file).text().unwrap_or_default();
+                repo.plans
+                    .extend(Plan::parse(file, text, &mut repo.diagnostics));
+            }
+        }
+        Ok(repo)
+    }
+
+    /// The plan files under `plans/<year>/`, sorted, reporting everything else found there.
+    fn walk_plans(&mut self) -> Vec<(String, PathBuf)> {
+        let plans_dir = self.root.join("plans");
+        if !plans_dir.is_dir() {
+            return Vec::new();
+        }
+        let mut files = Vec::new();
+        let mut walk = WalkDir::new(&plans_dir)
+            .min_depth(1)
+            .max_depth(2)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter();
+        while let Some(entry) = walk.next() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error.path().map(|p| self.relative(p)).unwrap_or_default();
+                    self.problem(
+                        path,
+                        Code::UnreadableFile,
+                        format!("cannot read this: {error}"),
+                        None,
+                    );
+                    continue;
+                }
+            };
+            let rel = self.relative(entry.path());
+            let name = entry.file_name().to_string_lossy();
+            if name.starts_with('.') {
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
+                continue;
+            }
+            let kind = if entry.path_is_symlink() {
+                match self.resolve_link(entry.path()) {
+                    Ok(kind) => kind,
+                    Err(message) => {
+                        self.problem(rel, Code::BadSymlink, message, None);
+                        continue;
+                    }
+                }
+            } else if entry.file_type().is_dir() {
+                EntryKind::Folder
+            } else {
+                EntryKind::File
+            };
+            let is_toml = name.ends_with(".toml");
+            match (entry.depth(), kind) {
+                (1, EntryKind::Folder) if is_year(&name) && !entry.path_is_symlink() => {}
+                (1, EntryKind::Folder) => {
+                    let (code, message, hint) = if entry.path_is_symlink() {
+                        (
+                            Code::BadSymlink,
+                            "this is a symbolic link to a folder, and linked folders are not followed".to_owned(),
+                            "replace the link with the folder itself",
+                        )
+                    } else {
+                        (
+                            Code::NotAYear,
+                            format!("`{name}` is not a year; plans live in plans/<year>/"),
+                            "name the folder after the plan year, such as plans/2017",
+                        )
+                    };
+                    self.problem(rel, code, message, Some(hint.to_owned()));
+                    if entry.file_type().is_dir() {
+                        walk.skip_current_dir();
+                    }
+                }
+                (2, EntryKind::File) if is_toml => files.push((rel, entry.path().to_path_buf())),
+                (_, EntryKind::File) if !is_toml => {}
+                (depth, _) => {
+                    let message = if depth == 1 {
+                        "this file is not inside a year folder, so it is not read".to_owned()
+                    } else {
+                        "this folder is inside a year folder, so it is not read".to_owned()
+                    };
+                    self.problem(
+                        rel,
+                        Code::MisplacedFile,
+                        message,
+                        Some("plans live at plans/<year>/<department>.toml".to_owned()),
+                    );
+                }
+            }
+        }
+        files
+    }
+
+    /// What a symbolic link points at, refusing links that are broken, loop or leave the
+    /// repository.
+    fn resolve_link(&self, link: &Path) -> Result<EntryKind, String> {
+        let target = fs::canonicalize(link)
+            .map_err(|e| format!("this symbolic link cannot be followed: {e}"))?;
+        let root = fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        if !target.starts_with(&root) {
+            return Err("this symbolic link points outside the repository".to_owned());
+        }
+        Ok(if target.is_dir() {
+            EntryKind::Folder
+        } else {
+            EntryKind::File
+        })
+    }
+
+    /// Reads one file, recording it in the sources; `None` (with a diagnostic) when its text
+    /// cannot be used.
+    fn read(&mut self, rel: String, path: &Path) -> Option<FileId> {
+        match read_text(path) {
+            Ok(text) => Some(self.sources.add(rel, Some(text))),
+            Err(problem) => {
+                let file = self.sources.add(rel, problem.lossy_text);
+                self.diagnostics.push(
+                    Diagnostic::new(problem.code, file, problem.span, problem.message)
+                        .with_hint_opt(problem.hint),
+                );
+                None
+            }
+        }
+    }
+
+    fn problem(&mut self, rel: String, code: Code, message: String, hint: Option<String>) {
+        let file = self.sources.add(rel, None);
+        self.diagnostics
+            .push(Diagnostic::new(code, file, None, message).with_hint_opt(hint));
+    }
+
+    /// `path` relative to the root with `/` separators, as diagnostics show it.
+    pub fn relative(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        rel.components()
+            .filter_map(|c| match c {
+                Component::Normal(part) => Some(part.to_string_lossy()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum EntryKind {
+    File,
+    Folder,
+}
+
+/// A plan year folder: four digits.
+fn is_year(name: &str) -> bool {
+    name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Why a file's text cannot be used.
+struct ReadProblem {
+    code: Code,
+    message: String,
+    hint: Option<String>,
+    span: Option<std::ops::Range<usize>>,
+    /// The text with bad bytes replaced, so the finding can show the line.
+    lossy_text: Option<String>,
+}
+
+impl ReadProblem {
+    fn new(code: Code, message: String) -> Self {
+        Self {
+            code,
+            message,
+            hint: None,
+            span: None,
+            lossy_text: None,
+        }
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, ReadProblem> {
+    let unreadable =
+        |e: io::Error| ReadProblem::new(Code::UnreadableFile, format!("cannot read the file: {e}"));
+    let file = fs::File::open(path).map_err(unreadable)?;
+    let too_large = || {
+        let mut p = ReadProblem::new(
+            Code::FileTooLarge,
+            format!("the file is larger than {} KiB", MAX_FILE_SIZE / 1024),
+        );
+        p.hint = Some("a plan is a few kilobytes; split or trim this file".to_owned());
+        p
+    };
+    let meta = file.metadata().map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(ReadProblem::new(
+            Code::UnreadableFile,
+            "this is a folder, not a file".to_owned(),
+        ));
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large());
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let mut p = ReadProblem::new(
+            Code::BinaryFile,
+            format!("the file contains a NUL byte at offset {at}: it is binary, not TOML"),
+        );
+        p.hint = Some("plans are plain text files saved as UTF-8".to_owned());
+        return Err(p);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let mut p = ReadProblem::new(Code::NotUtf8, "the file is not valid UTF-8".to_owned());
+        p.hint = Some("save the file as UTF-8 in your editor".to_owned());
+        p.span = Some(at..at + char::REPLACEMENT_CHARACTER.len_utf8());
+        p.lossy_text = Some(lossy);
+        p
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_four_digits() {
+        assert!(is_year("2017"));
+        assert!(!is_year("17"));
+        assert!(!is_year("drafts"));
+        assert!(!is_year("２０１７"));
+    }
+}

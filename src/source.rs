@@ -1,0 +1,163 @@
+//! Source files kept for diagnostics: paths relative to the repository root, their text,
+//! and the mapping from byte offsets to 1-based lines and columns.
+
+use std::ops::Range;
+
+/// An index into [`Sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(u32);
+
+/// One file or folder a diagnostic can point at.
+#[derive(Debug)]
+pub struct SourceFile {
+    path: String,
+    text: Option<String>,
+    line_starts: Vec<usize>,
+}
+
+/// A line and column, both starting at 1; the column counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    fn new(path: String, text: Option<String>) -> Self {
+        let line_starts = match &text {
+            Some(text) => {
+                // A byte-order mark is not part of the first line as people see it.
+                let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
+                std::iter::once(first)
+                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        Self {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The path relative to the repository root, with `/` separators.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The text, when the path is a readable file.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    /// The line and column of a byte offset.
+    pub fn location(&self, offset: usize) -> Location {
+        let Some(text) = &self.text else {
+            return Location { line: 1, column: 1 };
+        };
+        let offset = offset.min(text.len());
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1);
+        let start = self.line_starts[line - 1].min(offset);
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |before| before.chars().count())
+            + 1;
+        Location { line, column }
+    }
+
+    /// The text of a 1-based line without its line ending, and the byte offset it starts at.
+    pub fn line(&self, line: usize) -> Option<(&str, usize)> {
+        let text = self.text.as_deref()?;
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(text.len(), |next| next - 1);
+        let content = text.get(start..end)?;
+        Some((content.strip_suffix('\r').unwrap_or(content), start))
+    }
+
+    /// The part of a span that lies on its first line, relative to that line's start.
+    pub fn span_on_line(&self, span: &Range<usize>) -> Option<(usize, &str, Range<usize>)> {
+        let Location { line, .. } = self.location(span.start);
+        let (content, start) = self.line(line)?;
+        let from = span.start.saturating_sub(start).min(content.len());
+        let to = span.end.saturating_sub(start).clamp(from, content.len());
+        Some((line, content, from..to))
+    }
+}
+
+/// Every file the run looked at, so diagnostics can name them by [`FileId`].
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    /// Records a file (with its text) or a folder or unreadable file (without).
+    pub fn add(&mut self, path: String, text: Option<String>) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).expect("fewer than 4 billion files"));
+        self.files.push(SourceFile::new(path, text));
+        id
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        (0..).map(FileId).zip(self.files.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("plans/2017/x.toml".into(), Some(text.into()))
+    }
+
+    #[test]
+    fn lines_and_columns_start_at_one() {
+        let f = file("a = 1\nowner = \"x\"\n");
+        assert_eq!(f.location(0), Location { line: 1, column: 1 });
+        assert_eq!(f.location(14), Location { line: 2, column: 9 });
+        assert_eq!(f.line(2), Some(("owner = \"x\"", 6)));
+    }
+
+    #[test]
+    fn columns_count_characters_and_skip_a_byte_order_mark() {
+        let f = file("\u{feff}name = \"Siân\"\ndue = 1");
+        assert_eq!(f.location(3), Location { line: 1, column: 1 });
+        assert_eq!(f.line(1), Some(("name = \"Siân\"", 3)));
+        let f = file("t = \"é\" # x\nb = 2");
+        assert_eq!(f.location(9), Location { line: 1, column: 9 });
+    }
+
+    #[test]
+    fn crlf_line_endings_are_not_part_of_the_line() {
+        let f = file("a = 1\r\nb = 2\r\n");
+        assert_eq!(f.line(1), Some(("a = 1", 0)));
+        assert_eq!(f.location(11), Location { line: 2, column: 5 });
+    }
+
+    #[test]
+    fn spans_are_clipped_to_their_first_line() {
+        let f = file("[meeting]\ndate = 1\n");
+        let (line, content, range) = f.span_on_line(&(0..19)).unwrap();
+        assert_eq!((line, content, range), (1, "[meeting]", 0..9));
+    }
+}
