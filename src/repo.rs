@@ -284,6 +284,17 @@ impl ReadProblem {
 fn read_text(path: &Path) -> Result<String, ReadProblem> {
     let unreadable =
         |e: io::Error| ReadProblem::new(Code::UnreadableFile, format!("cannot read the file: {e}"));
+    // Only regular files are opened: opening a FIFO would wait for a writer forever.
+    let meta = fs::metadata(path).map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(ReadProblem::new(Code::UnreadableFile, "this is a folder, not a file".to_owned()));
+    }
+    if !meta.is_file() {
+        return Err(ReadProblem::new(
+            Code::UnreadableFile,
+            "this is not a regular file".to_owned(),
+        ));
+    }
     let file = fs::File::open(path).map_err(unreadable)?;
     let too_large = || {
         let mut p = ReadProblem::new(
@@ -293,13 +304,6 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
         p.hint = Some("a plan is a few kilobytes; split or trim this file".to_owned());
         p
     };
-    let meta = file.metadata().map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(ReadProblem::new(
-            Code::UnreadableFile,
-            "this is a folder, not a file".to_owned(),
-        ));
-    }
     if meta.len() > MAX_FILE_SIZE {
         return Err(too_large());
     }
