@@ -287,7 +287,10 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
     // Only regular files are opened: opening a FIFO would wait for a writer forever.
     let meta = fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(ReadProblem::new(Code::UnreadableFile, "this is a folder, not a file".to_owned()));
+        return Err(ReadProblem::new(
+            Code::UnreadableFile,
+            "this is a folder, not a file".to_owned(),
+        ));
     }
     if !meta.is_file() {
         return Err(ReadProblem::new(

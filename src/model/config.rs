@@ -131,7 +131,7 @@ impl Config {
         let config = Config {
             file,
             library: fields
-                .required(&mut d, "library")
+                .required("library")
                 .and_then(|v| library(&mut d, v))
                 .unwrap_or_default(),
             process: fields
@@ -143,11 +143,11 @@ impl Config {
                 .and_then(|v| limits(&mut d, v))
                 .unwrap_or_default(),
             staff: fields
-                .required(&mut d, "staff")
+                .required("staff")
                 .map(|v| d.array("staff", v, staff))
                 .unwrap_or_default(),
             departments: fields
-                .required(&mut d, "departments")
+                .required("departments")
                 .map(|v| d.array("departments", v, department))
                 .unwrap_or_default(),
             themes: fields
@@ -166,7 +166,7 @@ impl Config {
 
 fn library(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Library> {
     let mut f = d.table("[library]", value)?;
-    let name = f.required(d, "name").and_then(|v| d.string("name", v));
+    let name = f.required("name").and_then(|v| d.string("name", v));
     let currency = f.get("currency").and_then(|v| d.string("currency", v));
     if let Some(c) = &currency {
         let code = c.get_ref();
@@ -236,7 +236,7 @@ pub(crate) fn required_string(
     d: &mut Decoder<'_>,
     key: &'static str,
 ) -> Spanned<String> {
-    f.required(d, key)
+    f.required(key)
         .and_then(|v| d.string(key, v))
         .unwrap_or_else(|| Spanned::new(f.span(), String::new()))
 }
@@ -247,7 +247,7 @@ pub(crate) fn required_slug(
     d: &mut Decoder<'_>,
     key: &'static str,
 ) -> Spanned<String> {
-    f.required(d, key)
+    f.required(key)
         .and_then(|v| d.slug(key, v))
         .unwrap_or_else(|| Spanned::new(f.span(), String::new()))
 }
@@ -257,7 +257,7 @@ fn staff(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Staff> {
     let id = required_slug(&mut f, d, "id");
     let name = required_string(&mut f, d, "name");
     let role = f
-        .required(d, "role")
+        .required("role")
         .and_then(|v| d.keyword::<StaffRole>("role", v))
         .map_or(StaffRole::Other, Spanned::into_inner);
     let email = f.get("email").and_then(|v| d.string("email", v));

@@ -299,6 +299,7 @@ pub struct Fields<'a, 'i> {
     table: &'a DeTable<'i>,
     span: Range<usize>,
     known: Vec<&'static str>,
+    missing: Vec<&'static str>,
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
@@ -309,6 +310,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             table,
             span,
             known: Vec::new(),
+            missing: Vec::new(),
         }
     }
 
@@ -321,28 +323,30 @@ impl<'a, 'i> Fields<'a, 'i> {
         self.table.get(key)
     }
 
-    /// Like [`Fields::get`], reporting `missing-key` when absent.
-    pub fn required(&mut self, d: &mut Decoder<'_>, key: &'static str) -> Option<&'a Value<'i>> {
+    /// Like [`Fields::get`]; a missing key is reported by [`Fields::finish`].
+    pub fn required(&mut self, key: &'static str) -> Option<&'a Value<'i>> {
         let value = self.get(key);
         if value.is_none() {
-            d.report(
-                Code::MissingKey,
-                self.span.clone(),
-                format!("{} has no `{key}`, which is required", self.name),
-                Some(format!("add `{key} = …`")),
-            );
+            self.missing.push(key);
         }
         value
     }
 
-    /// Reports every key that was never asked for.
+    /// Reports every key that was never asked for, and every required key that is missing
+    /// unless an unknown key looks like a misspelling of it.
     pub fn finish(self, d: &mut Decoder<'_>) {
+        let mut explained = Vec::new();
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if self.known.contains(&name) {
                 continue;
             }
-            let hint = match did_you_mean(name, self.known.iter().copied()) {
+            let near = did_you_mean(name, self.known.iter().copied());
+            let hint = match near {
+                Some(near) if self.missing.contains(&near) => {
+                    explained.push(near);
+                    format!("did you mean `{near}`? it is required")
+                }
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("{} keys are: {}", self.name, quoted_list(&self.known)),
             };
@@ -351,6 +355,14 @@ impl<'a, 'i> Fields<'a, 'i> {
                 key.span(),
                 format!("unknown key `{name}` in {}", self.name),
                 Some(hint),
+            );
+        }
+        for key in self.missing.iter().filter(|k| !explained.contains(k)) {
+            d.report(
+                Code::MissingKey,
+                self.span.clone(),
+                format!("{} has no `{key}`, which is required", self.name),
+                Some(format!("add `{key} = …`")),
             );
         }
     }

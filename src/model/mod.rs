@@ -48,8 +48,27 @@ fn parse_document<'i>(
                 Code::TomlSyntax
             };
             let span = error.span().unwrap_or(0..0);
-            diagnostics.push(Diagnostic::new(code, file, Some(span), message));
+            let hint = syntax_hint(&message);
+            diagnostics.push(Diagnostic::new(code, file, Some(span), message).with_hint_opt(hint));
             None
         }
     }
+}
+
+/// Advice for the TOML mistakes people make most when editing plans by hand.
+fn syntax_hint(message: &str) -> Option<String> {
+    let hint = if message.starts_with("invalid basic string") {
+        "close the string with `\"` on the same line; use `\"\"\"` for text over several lines"
+    } else if message.starts_with("invalid literal string") {
+        "close the string with `'` on the same line; use `\'\'\'` for text over several lines"
+    } else if message.starts_with("duplicate key") {
+        "a key may appear once in each table; remove or rename one of them"
+    } else if message.starts_with("string values must be quoted") {
+        "put text in double quotes: `title = \"Reading lists\"`"
+    } else if message.starts_with("invalid date") || message.starts_with("invalid time") {
+        "write a real calendar date as YYYY-MM-DD, such as `due = 2017-06-30`"
+    } else {
+        return None;
+    };
+    Some(hint.to_owned())
 }

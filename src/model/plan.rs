@@ -243,11 +243,11 @@ impl Plan {
             file,
             department: required_slug(&mut f, &mut d, "department"),
             year: f
-                .required(&mut d, "year")
+                .required("year")
                 .and_then(|v| d.integer("year", v))
                 .unwrap_or_else(|| Spanned::new(start.clone(), 0)),
             status: f
-                .required(&mut d, "status")
+                .required("status")
                 .and_then(|v| d.keyword("status", v))
                 .unwrap_or_else(|| Spanned::new(start, PlanStatus::Draft)),
             liaison: f.get("liaison").and_then(|v| d.string("liaison", v)),
@@ -376,8 +376,8 @@ fn context(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Context> {
 
 fn investment(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Investment> {
     let mut f = d.table("an investment", value)?;
-    let item = f.required(d, "item").and_then(|v| d.string("item", v));
-    let amount = f.required(d, "amount").and_then(|v| d.number("amount", v));
+    let item = f.required("item").and_then(|v| d.string("item", v));
+    let amount = f.required("amount").and_then(|v| d.number("amount", v));
     f.finish(d);
     Some(Investment {
         item: item?.into_inner(),
@@ -387,10 +387,8 @@ fn investment(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Investment> {
 
 fn usage(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Usage> {
     let mut f = d.table("a usage figure", value)?;
-    let measure = f
-        .required(d, "measure")
-        .and_then(|v| d.string("measure", v));
-    let figure = f.required(d, "value").and_then(|v| d.number("value", v));
+    let measure = f.required("measure").and_then(|v| d.string("measure", v));
+    let figure = f.required("value").and_then(|v| d.number("value", v));
     let previous = f.get("previous").and_then(|v| d.number("previous", v));
     let source = optional_string(&mut f, d, "source");
     f.finish(d);
@@ -405,7 +403,7 @@ fn usage(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Usage> {
 fn feedback(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Feedback> {
     let mut f = d.table("a feedback entry", value)?;
     let source = optional_string(&mut f, d, "source");
-    let text = f.required(d, "text").and_then(|v| d.string("text", v));
+    let text = f.required("text").and_then(|v| d.string("text", v));
     let score = f.get("score").and_then(|v| d.number("score", v));
     f.finish(d);
     Some(Feedback {
@@ -418,9 +416,9 @@ fn feedback(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Feedback> {
 fn libqual(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<LibQual> {
     let mut f = d.table("a LibQual+ dimension", value)?;
     let dimension = f
-        .required(d, "dimension")
+        .required("dimension")
         .and_then(|v| d.string("dimension", v));
-    let mut score = |key| f.required(d, key).and_then(|v| d.number(key, v));
+    let mut score = |key| f.required(key).and_then(|v| d.number(key, v));
     let (minimum, desired, perceived) = (score("minimum"), score("desired"), score("perceived"));
     f.finish(d);
     Some(LibQual {
@@ -469,7 +467,7 @@ fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
             .unwrap_or(false),
         due: f.get("due").and_then(|v| d.date("due", v)),
         status: f
-            .required(d, "status")
+            .required("status")
             .and_then(|v| d.keyword("status", v))
             .unwrap_or_else(|| Spanned::new(start, ActionStatus::Proposed)),
         initiative: f.get("initiative").and_then(|v| d.string("initiative", v)),
@@ -489,7 +487,7 @@ fn update(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Update> {
     let mut f = d.table("an update", value)?;
     let update = Update {
         span: f.span(),
-        date: f.required(d, "date").and_then(|v| d.date("date", v)),
+        date: f.required("date").and_then(|v| d.date("date", v)),
         by: required_string(&mut f, d, "by"),
         status: f.get("status").and_then(|v| d.keyword("status", v)),
         note: required_string(&mut f, d, "note").into_inner(),
