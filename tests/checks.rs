@@ -1,6 +1,7 @@
 //! One fixture per diagnostic code: `tests/fixtures/checks/<code>/` holds the files laid
 //! over the clean base repository, and `expected.txt` every finding `aplan validate` must
-//! report, as `code file:line:col`, and nothing else.
+//! report, as `code file:line:col`, and nothing else. A variant folder `<code>-<case>/`
+//! (`unknown-key-in-action/`) tests the same code on another mistake.
 
 mod common;
 
@@ -50,9 +51,11 @@ fn each_fixture_reports_exactly_what_it_expects() {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_owned)
             .collect();
+        let code = fixture_code(&name)
+            .unwrap_or_else(|| panic!("fixture {name} is not named after a code"));
         assert!(
-            expected.iter().any(|e| e.starts_with(&format!("{name} "))),
-            "fixture {name} does not expect its own code"
+            expected.iter().any(|e| e.starts_with(&format!("{code} "))),
+            "fixture {name} does not expect its own code `{code}`"
         );
         let repo = repo_with(Some(&case));
         let (exit, json) = validate_json(repo.path(), &[]);
@@ -71,4 +74,16 @@ fn each_fixture_reports_exactly_what_it_expects() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The code a fixture folder tests: its name, or for a variant such as
+/// `unknown-key-in-action` the longest prefix, cut at a '-', that is a code.
+fn fixture_code(name: &str) -> Option<Code> {
+    let mut cut = name.len();
+    loop {
+        if let Some(code) = Code::from_name(&name[..cut]) {
+            return Some(code);
+        }
+        cut = name[..cut].rfind('-')?;
+    }
 }
