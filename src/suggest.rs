@@ -5,8 +5,9 @@ pub fn did_you_mean<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
+    let seen: Vec<&str> = candidates.into_iter().collect();
     let mut best: Option<(usize, &str)> = None;
-    for candidate in candidates {
+    for &candidate in &seen {
         let distance = strsim::damerau_levenshtein(word, candidate);
         let limit = (word.chars().count().max(candidate.chars().count()) / 3).max(1);
         let closer = best.is_none_or(|(d, c)| (distance, candidate) < (d, c));
@@ -14,7 +15,24 @@ pub fn did_you_mean<'c>(
             best = Some((distance, candidate));
         }
     }
-    best.map(|(_, candidate)| candidate)
+    best.map(|(_, candidate)| candidate).or_else(|| {
+        // `due_date` for `due`, `owner-id` for `owner`: a known word with something added.
+        let mut extended: Vec<&str> = candidates_with_suffix(word, &seen);
+        extended.sort_unstable_by_key(|c| std::cmp::Reverse(c.len()));
+        extended.first().copied()
+    })
+}
+
+/// The candidates that `word` starts with, followed by `_` or `-`.
+fn candidates_with_suffix<'c>(word: &str, candidates: &[&'c str]) -> Vec<&'c str> {
+    candidates
+        .iter()
+        .copied()
+        .filter(|c| {
+            word.strip_prefix(c)
+                .is_some_and(|rest| rest.starts_with(['_', '-']))
+        })
+        .collect()
 }
 
 /// The candidates nearest to `word`, best first, at most `n` of them; for listings such
@@ -43,6 +61,7 @@ mod tests {
         assert_eq!(did_you_mean("sobrein", staff), Some("sobrien"));
         assert_eq!(did_you_mean("jsmtih", staff), Some("jsmith"));
         assert_eq!(did_you_mean("xyz", staff), None);
+        assert_eq!(did_you_mean("due_date", ["due", "status"]), Some("due"));
         assert_eq!(did_you_mean("ownr", ["owner", "status"]), Some("owner"));
     }
 

@@ -1,29 +1,44 @@
 //! Where plans live: the path must agree with `department` and `year`, and a department
 //! has one plan a year.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Plan;
 use crate::repo::Repository;
 
 pub fn check(repo: &Repository, out: &mut Vec<Diagnostic>) {
-    let mut first_plan: HashMap<(&str, i64), &str> = HashMap::new();
+    let paths: HashSet<&str> = repo
+        .plans
+        .iter()
+        .map(|p| repo.sources.get(p.file).path())
+        .collect();
+    let mut by_key: BTreeMap<(&str, i64), Vec<&Plan>> = BTreeMap::new();
     for plan in &repo.plans {
-        let path = repo.sources.get(plan.file).path();
+        check_path(repo.sources.get(plan.file).path(), plan, &paths, out);
         let department = plan.department.get_ref().as_str();
-        let year = *plan.year.get_ref();
-        check_path(path, plan, out);
-        if department.is_empty() {
-            continue;
+        if !department.is_empty() {
+            by_key
+                .entry((department, *plan.year.get_ref()))
+                .or_default()
+                .push(plan);
         }
-        if let Some(other) = first_plan.insert((department, year), path) {
-            first_plan.insert((department, year), other);
+    }
+    for ((department, year), plans) in by_key.into_iter().filter(|(_, p)| p.len() > 1) {
+        // The plan at the expected path is the real one; the others are stray copies.
+        let expected = format!("plans/{year}/{department}.toml");
+        let path = |p: &Plan| repo.sources.get(p.file).path();
+        let keeper = plans
+            .iter()
+            .find(|p| path(p) == expected)
+            .unwrap_or(&plans[0]);
+        for plan in plans.iter().filter(|p| p.file != keeper.file) {
             out.push(
                 Diagnostic::new(
                     Code::DuplicatePlan,
                     plan.file,
                     Some(plan.department.span()),
-                    format!("{department}/{year} already has a plan: {other}"),
+                    format!("{department}/{year} already has a plan: {}", path(keeper)),
                 )
                 .with_hint("keep one plan per department and year"),
             );
@@ -32,26 +47,30 @@ pub fn check(repo: &Repository, out: &mut Vec<Diagnostic>) {
 }
 
 /// `plans/<year>/<department>.toml` must match the values inside the file.
-fn check_path(path: &str, plan: &crate::model::Plan, out: &mut Vec<Diagnostic>) {
+fn check_path(path: &str, plan: &Plan, paths: &HashSet<&str>, out: &mut Vec<Diagnostic>) {
     let department = plan.department.get_ref();
     let year = *plan.year.get_ref();
     let parts: Vec<&str> = path.split('/').collect();
-    let (folder, stem) = match parts.as_slice() {
-        ["plans", folder, file] => (*folder, file.strip_suffix(".toml").unwrap_or(file)),
-        _ => {
-            out.push(
-                Diagnostic::new(
-                    Code::PathMismatch,
-                    plan.file,
-                    None,
-                    "a plan must live at plans/<year>/<department>.toml".to_owned(),
-                )
-                .with_hint(format!("move it to plans/{year}/{department}.toml")),
-            );
-            return;
-        }
+    let ["plans", folder, file] = parts.as_slice() else {
+        out.push(
+            Diagnostic::new(
+                Code::PathMismatch,
+                plan.file,
+                None,
+                "a plan must live at plans/<year>/<department>.toml".to_owned(),
+            )
+            .with_hint(format!("move it to plans/{year}/{department}.toml")),
+        );
+        return;
     };
+    let stem = file.strip_suffix(".toml").unwrap_or(file);
     if !department.is_empty() && stem != department {
+        let wanted = format!("plans/{folder}/{department}.toml");
+        let hint = if paths.contains(wanted.as_str()) {
+            format!("{wanted} already exists; set department = \"{stem}\" if this is {stem}'s plan")
+        } else {
+            format!("rename the file to {wanted}, or set department = \"{stem}\"")
+        };
         out.push(
             Diagnostic::new(
                 Code::PathMismatch,
@@ -59,12 +78,10 @@ fn check_path(path: &str, plan: &crate::model::Plan, out: &mut Vec<Diagnostic>) 
                 Some(plan.department.span()),
                 format!("department `{department}` does not match the file name `{stem}.toml`"),
             )
-            .with_hint(format!(
-                "rename the file to plans/{folder}/{department}.toml, or set department = \"{stem}\""
-            )),
+            .with_hint(hint),
         );
     }
-    if year != 0 && folder != year.to_string() {
+    if year != 0 && *folder != year.to_string() {
         out.push(
             Diagnostic::new(
                 Code::PathMismatch,

@@ -48,8 +48,11 @@ impl Target<'_> {
         if name.is_empty() || self.ids.contains(&name) {
             return;
         }
-        let hint = did_you_mean(name, self.ids.iter().copied())
-            .map(|near| format!("did you mean `{near}`?"));
+        let hint = match did_you_mean(name, self.ids.iter().copied()) {
+            Some(near) => Some(format!("did you mean `{near}`?")),
+            None if self.ids.is_empty() => None,
+            None => Some(format!("known: {}", listing(&self.ids))),
+        };
         out.push(
             Diagnostic::new(
                 self.code,
@@ -217,12 +220,34 @@ fn check_carried_from(
         return;
     };
     if source.action(id).is_none() {
-        let ids = source.actions.iter().map(|a| a.id.get_ref().as_str());
-        let hint =
-            did_you_mean(id, ids).map(|near| format!("did you mean `{department}/{year}/{near}`?"));
+        let ids: Vec<&str> = source
+            .actions
+            .iter()
+            .map(|a| a.id.get_ref().as_str())
+            .collect();
+        let hint = match did_you_mean(id, ids.iter().copied()) {
+            Some(near) => format!("did you mean `{department}/{year}/{near}`?"),
+            None => format!("its actions are: {}", listing(&ids)),
+        };
         report(
             format!("plan {department}/{year} has no action `{id}`"),
-            hint,
+            Some(hint),
         );
+    }
+}
+
+/// Up to ten ids for a hint, sorted, with a count of the rest.
+fn listing(ids: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    let mut sorted = ids.to_vec();
+    sorted.sort_unstable();
+    let shown: Vec<String> = sorted
+        .iter()
+        .take(SHOWN)
+        .map(|id| format!("`{id}`"))
+        .collect();
+    match sorted.len().checked_sub(SHOWN) {
+        Some(rest) if rest > 0 => format!("{} and {rest} more", shown.join(", ")),
+        _ => shown.join(", "),
     }
 }

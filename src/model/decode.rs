@@ -180,11 +180,15 @@ impl Decoder<'_> {
             DeValue::Datetime(dt) => {
                 let Some(date) = dt.date.filter(|_| dt.time.is_none() && dt.offset.is_none())
                 else {
+                    let hint = match dt.date {
+                        Some(date) => format!("write the date alone: `{key} = {date}`"),
+                        None => format!("write a date: {example}"),
+                    };
                     self.report(
                         Code::InvalidDate,
                         value.span(),
                         format!("`{key}` should be a date without a time, found `{dt}`"),
-                        Some(format!("write the date alone: {example}")),
+                        Some(hint),
                     );
                     return None;
                 };
@@ -270,7 +274,9 @@ impl Decoder<'_> {
             DeValue::String(s) => {
                 let hint = format!("write a list: `{key} = [\"{s}\"]`");
                 self.wrong_type(key, value, "a list", Some(hint));
-                Vec::new()
+                // Read it as the one-item list it was meant to be, so later checks do not
+                // also report the list as empty.
+                item(self, value).into_iter().collect()
             }
             _ => {
                 self.wrong_type(key, value, "a list", None);
@@ -348,7 +354,11 @@ impl<'a, 'i> Fields<'a, 'i> {
                     format!("did you mean `{near}`? it is required")
                 }
                 Some(near) => format!("did you mean `{near}`?"),
-                None => format!("{} keys are: {}", self.name, quoted_list(&self.known)),
+                None => format!(
+                    "the keys of {} are: {}",
+                    self.name,
+                    quoted_list(&self.known)
+                ),
             };
             d.report(
                 Code::UnknownKey,

@@ -66,7 +66,7 @@ fn syntax_hint(message: &str) -> Option<String> {
     } else if message.starts_with("string values must be quoted") {
         "put text in double quotes: `title = \"Reading lists\"`"
     } else if message.starts_with("invalid date") || message.starts_with("invalid time") {
-        "write a real calendar date as YYYY-MM-DD, such as `due = 2017-06-30`"
+        "write a date that is in the calendar, as YYYY-MM-DD"
     } else {
         return None;
     };
