@@ -23,15 +23,16 @@ pub fn validate(repo: &Repository) -> Vec<Diagnostic> {
         .map_or((Process::default(), Limits::default()), |c| {
             (c.process, c.limits)
         });
-    if let Some(config) = &repo.config {
+    let known = repo.config.as_ref().map(references::Known::new);
+    if let (Some(config), Some(known)) = (&repo.config, &known) {
         ids::check_config(config, &mut out);
-        references::check_config(config, &mut out);
+        references::check_config(config, known, &mut out);
     }
     let index = references::PlanIndex::new(&repo.plans);
     for plan in &repo.plans {
         ids::check_plan(plan, &mut out);
-        if let Some(config) = &repo.config {
-            references::check_plan(config, plan, &index, &mut out);
+        if let Some(known) = &known {
+            references::check_plan(known, plan, &index, &mut out);
         }
         cycle::check(plan, process, &mut out);
         content::check(plan, limits, &mut out);

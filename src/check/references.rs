@@ -1,7 +1,7 @@
 //! References between files: departments, staff, themes and initiatives must be defined in
 //! aplan.toml; issues addressed must be in the same plan; carried-over actions must exist.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use toml::Spanned;
 
@@ -33,19 +33,37 @@ impl<'p> PlanIndex<'p> {
 }
 
 /// What a reference points at, for messages and did-you-mean.
+#[derive(Debug)]
 struct Target<'c> {
     code: Code,
     what: &'static str,
     defined_in: &'static str,
     ids: Vec<&'c str>,
+    lookup: HashSet<&'c str>,
 }
 
-impl Target<'_> {
+impl<'c> Target<'c> {
+    fn new(
+        code: Code,
+        what: &'static str,
+        defined_in: &'static str,
+        ids: impl Iterator<Item = &'c Spanned<String>>,
+    ) -> Self {
+        let ids: Vec<&str> = ids.map(|id| id.get_ref().as_str()).collect();
+        Self {
+            code,
+            what,
+            defined_in,
+            lookup: ids.iter().copied().collect(),
+            ids,
+        }
+    }
+
     /// Reports `id` when it is not one of the target's ids. Empty ids were missing and are
     /// already reported.
     fn check(&self, file: FileId, field: &str, id: &Spanned<String>, out: &mut Vec<Diagnostic>) {
         let name = id.get_ref().as_str();
-        if name.is_empty() || self.ids.contains(&name) {
+        if name.is_empty() || self.lookup.contains(name) {
             return;
         }
         let hint = match did_you_mean(name, self.ids.iter().copied()) {
@@ -53,87 +71,85 @@ impl Target<'_> {
             None if self.ids.is_empty() => None,
             None => Some(format!("known: {}", listing(&self.ids))),
         };
-        out.push(
-            Diagnostic::new(
-                self.code,
-                file,
-                Some(id.span()),
-                format!(
-                    "{field} `{name}` is not {} in {}",
-                    self.what, self.defined_in
-                ),
-            )
-            .with_hint_opt(hint),
+        let message = format!(
+            "{field} `{name}` is not {} in {}",
+            self.what, self.defined_in
         );
+        out.push(Diagnostic::new(self.code, file, Some(id.span()), message).with_hint_opt(hint));
     }
 }
 
-fn staff(config: &Config) -> Target<'_> {
-    Target {
-        code: Code::UnknownStaff,
-        what: "a staff id",
-        defined_in: "aplan.toml",
-        ids: config
-            .staff
-            .iter()
-            .map(|s| s.id.get_ref().as_str())
-            .collect(),
+/// The ids aplan.toml defines, gathered once for every plan.
+#[derive(Debug)]
+pub struct Known<'c> {
+    staff: Target<'c>,
+    departments: Target<'c>,
+    themes: Target<'c>,
+    initiatives: Target<'c>,
+}
+
+impl<'c> Known<'c> {
+    pub fn new(config: &'c Config) -> Self {
+        let in_config = "aplan.toml";
+        Self {
+            staff: Target::new(
+                Code::UnknownStaff,
+                "a staff id",
+                in_config,
+                config.staff.iter().map(|s| &s.id),
+            ),
+            departments: Target::new(
+                Code::UnknownDepartment,
+                "a department",
+                in_config,
+                config.departments.iter().map(|d| &d.id),
+            ),
+            themes: Target::new(
+                Code::UnknownTheme,
+                "a theme",
+                in_config,
+                config.themes.iter().map(|t| &t.id),
+            ),
+            initiatives: Target::new(
+                Code::UnknownInitiative,
+                "an initiative",
+                in_config,
+                config.initiatives.iter().map(|i| &i.id),
+            ),
+        }
     }
 }
 
-pub fn check_config(config: &Config, out: &mut Vec<Diagnostic>) {
-    let staff = staff(config);
+pub fn check_config(config: &Config, known: &Known<'_>, out: &mut Vec<Diagnostic>) {
     for department in &config.departments {
-        staff.check(config.file, "liaison", &department.liaison, out);
+        known
+            .staff
+            .check(config.file, "liaison", &department.liaison, out);
     }
     for lead in config.initiatives.iter().filter_map(|i| i.lead.as_ref()) {
-        staff.check(config.file, "lead", lead, out);
+        known.staff.check(config.file, "lead", lead, out);
     }
 }
 
-pub fn check_plan(config: &Config, plan: &Plan, index: &PlanIndex<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check_plan(
+    known: &Known<'_>,
+    plan: &Plan,
+    index: &PlanIndex<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     let file = plan.file;
-    let staff = staff(config);
-    let departments = Target {
-        code: Code::UnknownDepartment,
-        what: "a department",
-        defined_in: "aplan.toml",
-        ids: config
-            .departments
-            .iter()
-            .map(|d| d.id.get_ref().as_str())
-            .collect(),
-    };
-    let themes = Target {
-        code: Code::UnknownTheme,
-        what: "a theme",
-        defined_in: "aplan.toml",
-        ids: config
-            .themes
-            .iter()
-            .map(|t| t.id.get_ref().as_str())
-            .collect(),
-    };
-    let initiatives = Target {
-        code: Code::UnknownInitiative,
-        what: "an initiative",
-        defined_in: "aplan.toml",
-        ids: config
-            .initiatives
-            .iter()
-            .map(|i| i.id.get_ref().as_str())
-            .collect(),
-    };
-    let issues = Target {
-        code: Code::UnknownIssue,
-        what: "an issue",
-        defined_in: "this plan",
-        ids: plan
-            .issues
-            .iter()
-            .map(|i| i.id.get_ref().as_str())
-            .collect(),
-    };
+    let Known {
+        staff,
+        departments,
+        themes,
+        initiatives,
+    } = known;
+    let issues = Target::new(
+        Code::UnknownIssue,
+        "an issue",
+        "this plan",
+        plan.issues.iter().map(|i| &i.id),
+    );
 
     departments.check(file, "department", &plan.department, out);
     if let Some(liaison) = &plan.liaison {
