@@ -128,8 +128,13 @@ impl Repository {
                     self.problem(
                         path,
                         Code::UnreadableFile,
-                        format!("cannot read this: {error}"),
-                        None,
+                        format!(
+                            "cannot read this: {}",
+                            error
+                                .io_error()
+                                .map_or_else(|| error.to_string(), |e| e.kind().to_string())
+                        ),
+                        Some("check the file's permissions".to_owned()),
                     );
                     continue;
                 }
@@ -146,7 +151,8 @@ impl Repository {
                 match self.resolve_link(entry.path()) {
                     Ok(kind) => kind,
                     Err(message) => {
-                        self.problem(rel, Code::BadSymlink, message, None);
+                        let hint = "replace the link with the file itself".to_owned();
+                        self.problem(rel, Code::BadSymlink, message, Some(hint));
                         continue;
                     }
                 }
@@ -200,8 +206,12 @@ impl Repository {
     /// What a symbolic link points at, refusing links that are broken, loop or leave the
     /// repository.
     fn resolve_link(&self, link: &Path) -> Result<EntryKind, String> {
-        let target = fs::canonicalize(link)
-            .map_err(|e| format!("this symbolic link cannot be followed: {e}"))?;
+        let target = fs::canonicalize(link).map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => "this symbolic link points at nothing".to_owned(),
+            kind => format!(
+                "this symbolic link cannot be followed (it may loop back on itself): {kind}"
+            ),
+        })?;
         let root = fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
         if !target.starts_with(&root) {
             return Err("this symbolic link points outside the repository".to_owned());
@@ -282,8 +292,14 @@ impl ReadProblem {
 }
 
 fn read_text(path: &Path) -> Result<String, ReadProblem> {
-    let unreadable =
-        |e: io::Error| ReadProblem::new(Code::UnreadableFile, format!("cannot read the file: {e}"));
+    let unreadable = |e: io::Error| {
+        let mut p = ReadProblem::new(
+            Code::UnreadableFile,
+            format!("cannot read the file: {}", e.kind()),
+        );
+        p.hint = Some("check the file's permissions".to_owned());
+        p
+    };
     // Only regular files are opened: opening a FIFO would wait for a writer forever.
     let meta = fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
@@ -302,9 +318,13 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
     let too_large = || {
         let mut p = ReadProblem::new(
             Code::FileTooLarge,
-            format!("the file is larger than {} KiB", MAX_FILE_SIZE / 1024),
+            format!(
+                "the file is larger than {} MiB",
+                MAX_FILE_SIZE / 1024 / 1024
+            ),
         );
-        p.hint = Some("a plan is a few kilobytes; split or trim this file".to_owned());
+        p.hint =
+            Some("a plan is a few kilobytes; remove pasted data such as usage reports".to_owned());
         p
     };
     if meta.len() > MAX_FILE_SIZE {
@@ -317,12 +337,21 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(too_large());
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        // What Windows editors write when asked for "Unicode".
+        let mut p = ReadProblem::new(Code::NotUtf8, "the file is saved as UTF-16".to_owned());
+        p.hint = Some("save it as UTF-8 in your editor".to_owned());
+        return Err(p);
+    }
+    if bytes.contains(&0) {
         let mut p = ReadProblem::new(
             Code::BinaryFile,
-            format!("the file contains a NUL byte at offset {at}: it is binary, not TOML"),
+            "the file contains NUL bytes, so it is not a text file".to_owned(),
         );
-        p.hint = Some("plans are plain text files saved as UTF-8".to_owned());
+        p.hint = Some(
+            "this looks like a Word, Excel or other non-text file saved with a .toml name"
+                .to_owned(),
+        );
         return Err(p);
     }
     String::from_utf8(bytes).map_err(|e| {

@@ -128,7 +128,7 @@ fn json_has_the_documented_shape() {
             "file": "plans/2017/chemistry.toml",
             "line": 14,
             "column": 9,
-            "message": "owner `bjnoes` is not a staff id in aplan.toml",
+            "message": "owner `bjnoes` is not in aplan.toml",
             "hint": "did you mean `bjones`?",
         })
     );

@@ -31,12 +31,16 @@ pub fn check(plan: &Plan, process: Process, out: &mut Vec<Diagnostic>) {
                 "the plan is sent to the department before the meeting",
             );
         } else if days < i64::from(process.send_days_before) {
+            let when = match days {
+                0 => "on the day of the meeting".to_owned(),
+                1 => "the day before the meeting".to_owned(),
+                _ => format!("{days} days before the meeting"),
+            };
             push(
                 Code::SentLate,
                 sent,
                 format!(
-                    "sent {days} {} before the meeting; plans should reach the department {} days before",
-                    plural(days),
+                    "sent {when}; plans should reach the department {} days before",
                     process.send_days_before
                 ),
                 "send plans earlier, or change [process] send_days_before in aplan.toml",
@@ -61,7 +65,7 @@ pub fn check(plan: &Plan, process: Process, out: &mut Vec<Diagnostic>) {
                 Code::FinalisedLate,
                 finalised,
                 format!(
-                    "final plan sent {days} days after the meeting; it should go out within {}",
+                    "final plan sent {days} days after the meeting; it should go out within {} days",
                     process.finalise_within_days
                 ),
                 "send final plans sooner, or change [process] finalise_within_days in aplan.toml",
@@ -101,20 +105,23 @@ fn check_required_dates(
     out: &mut Vec<Diagnostic>,
 ) {
     let status = *plan.status.get_ref();
-    let needs: &[(&str, bool)] = match status {
+    const SENT: (&str, &str) = ("sent", "the date it was sent");
+    const MEETING: (&str, &str) = ("date", "the meeting date");
+    const FINALISED: (&str, &str) = ("finalised", "the date the final plan was sent");
+    let needs: &[((&str, &str), bool)] = match status {
         PlanStatus::Draft => &[],
-        PlanStatus::Sent => &[("sent", sent.is_some())],
-        PlanStatus::Met => &[("date", date.is_some())],
-        PlanStatus::Final => &[("date", date.is_some()), ("finalised", finalised.is_some())],
+        PlanStatus::Sent => &[(SENT, sent.is_some())],
+        PlanStatus::Met => &[(MEETING, date.is_some())],
+        PlanStatus::Final => &[(MEETING, date.is_some()), (FINALISED, finalised.is_some())],
     };
-    for (key, present) in needs {
+    for ((key, what), present) in needs {
         if !present {
             out.push(
                 Diagnostic::new(
                     Code::MissingDate,
                     plan.file,
                     Some(plan.status.span()),
-                    format!("status `{status}` needs `{key}` in [meeting]"),
+                    format!("a `{status}` plan needs {what}, but [meeting] has no `{key}`"),
                 )
                 .with_hint(format!(
                     "add `{key} = YYYY-MM-DD` under [meeting], or change the status"
@@ -122,8 +129,4 @@ fn check_required_dates(
             );
         }
     }
-}
-
-fn plural(days: i64) -> &'static str {
-    if days == 1 { "day" } else { "days" }
 }

@@ -55,7 +55,9 @@ fn unique<'a>(
                     Some(id.span()),
                     format!("{what} `{}` is used twice", id.get_ref()),
                 )
-                .with_hint("ids must be unique; rename one of them"),
+                .with_hint(
+                    "ids must be unique: remove the duplicate, or give one of them another id",
+                ),
             );
         }
     }

@@ -13,9 +13,19 @@ pub fn check(repo: &Repository, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|p| repo.sources.get(p.file).path())
         .collect();
+    let departments: HashSet<&str> = repo
+        .config
+        .iter()
+        .flat_map(|c| &c.departments)
+        .map(|d| d.id.get_ref().as_str())
+        .collect();
+    let known = Known {
+        paths: &paths,
+        departments: &departments,
+    };
     let mut by_key: BTreeMap<(&str, i64), Vec<&Plan>> = BTreeMap::new();
     for plan in &repo.plans {
-        check_path(repo.sources.get(plan.file).path(), plan, &paths, out);
+        check_path(repo.sources.get(plan.file).path(), plan, &known, out);
         let department = plan.department.get_ref().as_str();
         if !department.is_empty() {
             by_key
@@ -46,8 +56,15 @@ pub fn check(repo: &Repository, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// What exists, for hints that do not send people to a path or department that is taken
+/// or unknown.
+struct Known<'a> {
+    paths: &'a HashSet<&'a str>,
+    departments: &'a HashSet<&'a str>,
+}
+
 /// `plans/<year>/<department>.toml` must match the values inside the file.
-fn check_path(path: &str, plan: &Plan, paths: &HashSet<&str>, out: &mut Vec<Diagnostic>) {
+fn check_path(path: &str, plan: &Plan, known: &Known<'_>, out: &mut Vec<Diagnostic>) {
     let department = plan.department.get_ref();
     let year = *plan.year.get_ref();
     let parts: Vec<&str> = path.split('/').collect();
@@ -66,10 +83,14 @@ fn check_path(path: &str, plan: &Plan, paths: &HashSet<&str>, out: &mut Vec<Diag
     let stem = file.strip_suffix(".toml").unwrap_or(file);
     if !department.is_empty() && stem != department {
         let wanted = format!("plans/{folder}/{department}.toml");
-        let hint = if paths.contains(wanted.as_str()) {
+        let hint = if !known.paths.contains(wanted.as_str()) {
+            format!("rename the file to {wanted}, or set department = \"{stem}\"")
+        } else if known.departments.contains(stem) {
             format!("{wanted} already exists; set department = \"{stem}\" if this is {stem}'s plan")
         } else {
-            format!("rename the file to {wanted}, or set department = \"{stem}\"")
+            format!(
+                "this looks like a copy of {wanted}; merge what you need into it and delete this file"
+            )
         };
         out.push(
             Diagnostic::new(

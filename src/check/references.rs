@@ -36,8 +36,10 @@ impl<'p> PlanIndex<'p> {
 #[derive(Debug)]
 struct Target<'c> {
     code: Code,
-    what: &'static str,
+    /// Where ids are defined, as in "owner `x` is not in aplan.toml".
     defined_in: &'static str,
+    /// The ids in plural, as in "known staff ids: …".
+    plural: &'static str,
     ids: Vec<&'c str>,
     lookup: HashSet<&'c str>,
 }
@@ -45,15 +47,15 @@ struct Target<'c> {
 impl<'c> Target<'c> {
     fn new(
         code: Code,
-        what: &'static str,
         defined_in: &'static str,
+        plural: &'static str,
         ids: impl Iterator<Item = &'c Spanned<String>>,
     ) -> Self {
         let ids: Vec<&str> = ids.map(|id| id.get_ref().as_str()).collect();
         Self {
             code,
-            what,
             defined_in,
+            plural,
             lookup: ids.iter().copied().collect(),
             ids,
         }
@@ -68,13 +70,10 @@ impl<'c> Target<'c> {
         }
         let hint = match did_you_mean(name, self.ids.iter().copied()) {
             Some(near) => Some(format!("did you mean `{near}`?")),
-            None if self.ids.is_empty() => None,
-            None => Some(format!("known: {}", listing(&self.ids))),
+            None if self.ids.is_empty() => Some(format!("there are no {} yet", self.plural)),
+            None => Some(format!("known {}: {}", self.plural, listing(&self.ids))),
         };
-        let message = format!(
-            "{field} `{name}` is not {} in {}",
-            self.what, self.defined_in
-        );
+        let message = format!("{field} `{name}` is not {}", self.defined_in);
         out.push(Diagnostic::new(self.code, file, Some(id.span()), message).with_hint_opt(hint));
     }
 }
@@ -90,30 +89,30 @@ pub struct Known<'c> {
 
 impl<'c> Known<'c> {
     pub fn new(config: &'c Config) -> Self {
-        let in_config = "aplan.toml";
+        let in_config = "in aplan.toml";
         Self {
             staff: Target::new(
                 Code::UnknownStaff,
-                "a staff id",
                 in_config,
+                "staff ids",
                 config.staff.iter().map(|s| &s.id),
             ),
             departments: Target::new(
                 Code::UnknownDepartment,
-                "a department",
                 in_config,
+                "departments",
                 config.departments.iter().map(|d| &d.id),
             ),
             themes: Target::new(
                 Code::UnknownTheme,
-                "a theme",
                 in_config,
+                "themes",
                 config.themes.iter().map(|t| &t.id),
             ),
             initiatives: Target::new(
                 Code::UnknownInitiative,
-                "an initiative",
                 in_config,
+                "initiatives",
                 config.initiatives.iter().map(|i| &i.id),
             ),
         }
@@ -146,8 +145,8 @@ pub fn check_plan(
     } = known;
     let issues = Target::new(
         Code::UnknownIssue,
-        "an issue",
-        "this plan",
+        "an issue in this plan",
+        "issues in this plan",
         plan.issues.iter().map(|i| &i.id),
     );
 

@@ -44,7 +44,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
     let files = repo
         .sources
         .iter()
-        .filter(|(_, f)| f.path().ends_with(".toml") && in_scope(f.path()))
+        .filter(|(_, f)| f.text().is_some() && in_scope(f.path()))
         .count();
     let findings = Findings {
         sources: &repo.sources,

@@ -315,6 +315,7 @@ fn named_tables<T>(
     for (key, item) in table.iter() {
         let id = Spanned::new(key.span(), key.get_ref().to_string());
         if !super::decode::is_slug(id.get_ref()) {
+            let suggestion = super::decode::slugify(id.get_ref());
             d.report(
                 Code::BadSlug,
                 id.span(),
@@ -322,7 +323,7 @@ fn named_tables<T>(
                     "`{}` is not a valid id: use lowercase letters, digits and single hyphens",
                     id.get_ref()
                 ),
-                None,
+                (!suggestion.is_empty()).then(|| format!("try `{suggestion}`")),
             );
         }
         items.extend(read(d, id, item));

@@ -367,13 +367,30 @@ impl<'a, 'i> Fields<'a, 'i> {
                 Some(hint),
             );
         }
+        let what = self.describe();
         for key in self.missing.iter().filter(|k| !explained.contains(k)) {
             d.report(
                 Code::MissingKey,
                 self.span.clone(),
-                format!("{} has no `{key}`, which is required", self.name),
+                format!("{what} has no `{key}`, which is required"),
                 Some(format!("add `{key} = …`")),
             );
+        }
+    }
+
+    /// The table in messages, by its id when it has one: "action `oa-workshop`".
+    fn describe(&self) -> String {
+        let id = self.table.get("id").and_then(|v| v.get_ref().as_str());
+        match id {
+            Some(id) if !id.is_empty() => {
+                let noun = self
+                    .name
+                    .strip_prefix("an ")
+                    .or_else(|| self.name.strip_prefix("a "))
+                    .unwrap_or(self.name);
+                format!("{noun} `{id}`")
+            }
+            _ => self.name.to_owned(),
         }
     }
 }
@@ -416,7 +433,7 @@ pub fn is_slug(s: &str) -> bool {
 }
 
 /// The nearest slug to `s`, for hints.
-fn slugify(s: &str) -> String {
+pub fn slugify(s: &str) -> String {
     let lowered: String = s
         .chars()
         .map(|c| {

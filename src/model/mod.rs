@@ -28,12 +28,10 @@ fn parse_document<'i>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Spanned<DeTable<'i>>> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        diagnostics.push(Diagnostic::new(
-            Code::EmptyFile,
-            file,
-            None,
-            "the file is empty",
-        ));
+        diagnostics.push(
+            Diagnostic::new(Code::EmptyFile, file, None, "the file is empty")
+                .with_hint("add `department`, `year` and `status`, or delete the file"),
+        );
         return None;
     }
     match DeTable::parse(text) {
