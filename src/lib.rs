@@ -14,3 +14,5 @@ pub mod model;
 pub mod repo;
 pub mod source;
 pub mod suggest;
+pub mod workspace;
+pub mod write;

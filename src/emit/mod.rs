@@ -1,9 +1,11 @@
 //! Output formats, one file each. Emitters write to any `io::Write` and never decide
 //! exit codes.
 
+pub mod csv;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod table;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::{Location, Sources};

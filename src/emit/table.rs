@@ -1,0 +1,101 @@
+//! Aligned text tables for terminals.
+
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
+
+/// Rows of cells under a header; numbers can be right-aligned.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    headers: Vec<String>,
+    right: Vec<bool>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new<S: Into<String>>(headers: impl IntoIterator<Item = S>) -> Self {
+        let headers: Vec<String> = headers.into_iter().map(Into::into).collect();
+        Self {
+            right: vec![false; headers.len()],
+            headers,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Right-aligns the columns at these positions.
+    pub fn right_align(mut self, columns: &[usize]) -> Self {
+        for &c in columns {
+            if let Some(r) = self.right.get_mut(c) {
+                *r = true;
+            }
+        }
+        self
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Writes the table; `bold` styles the header (for a terminal).
+    pub fn write(&self, out: &mut dyn Write, bold: bool) -> io::Result<()> {
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
+        for row in &self.rows {
+            for (i, cell) in row.iter().enumerate() {
+                if let Some(w) = widths.get_mut(i) {
+                    *w = (*w).max(cell.width());
+                }
+            }
+        }
+        let header = self.line(&self.headers, &widths);
+        if bold {
+            writeln!(out, "\u{1b}[1m{header}\u{1b}[0m")?;
+        } else {
+            writeln!(out, "{header}")?;
+        }
+        for row in &self.rows {
+            writeln!(out, "{}", self.line(row, &widths))?;
+        }
+        Ok(())
+    }
+
+    fn line(&self, cells: &[String], widths: &[usize]) -> String {
+        let mut line = String::new();
+        for (i, width) in widths.iter().enumerate() {
+            let cell = cells.get(i).map_or("", String::as_str);
+            let pad = " ".repeat(width.saturating_sub(cell.width()));
+            if i > 0 {
+                line.push_str("  ");
+            }
+            if self.right[i] {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+        }
+        line.trim_end().to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aligns_by_display_width() {
+        let mut table = Table::new(["name", "n"]).right_align(&[1]);
+        table.push(vec!["Siân".into(), "7".into()]);
+        table.push(vec!["Bo".into(), "12".into()]);
+        let mut out = Vec::new();
+        table.write(&mut out, false).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "name   n\nSiân   7\nBo    12\n"
+        );
+    }
+}
