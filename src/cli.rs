@@ -78,6 +78,41 @@ pub enum Command {
     /// Exits 0 when there are no errors (warnings allowed), 1 when there are errors (or
     /// warnings with --deny-warnings), 2 when the check could not run.
     Validate(ValidateArgs),
+
+    /// Each person's departments and active initiatives against the limits
+    ///
+    /// A shared initiative counts once per person, however many departments' actions point
+    /// at it; an action without one is an initiative of its own. Taking part means leading
+    /// the initiative, owning one of its actions or being named in `with`. Done and dropped
+    /// actions do not count.
+    Workload(WorkloadArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WorkloadArgs {
+    /// The plan year [default: the latest year under plans/]
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i64>,
+
+    /// How to print the report
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// Print only broken limits, one a line, and exit 1 when there are any (for CI)
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned text for a terminal
+    Table,
+    /// Markdown, for a wiki or a pull request comment
+    Md,
+    /// JSON, documented in the README
+    Json,
+    /// CSV with a header row, for a spreadsheet
+    Csv,
 }
 
 #[derive(Debug, Args)]

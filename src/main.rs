@@ -12,9 +12,11 @@ fn main() -> ExitCode {
         Ok(status) => status.into(),
         Err(error) => {
             // A closed pipe (`aplan … | head`) is the reader's choice, not a failure.
-            let broken_pipe = error
-                .downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe);
+            let broken_pipe = error.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            });
             if broken_pipe {
                 return ExitStatus::Success.into();
             }

@@ -11,15 +11,21 @@ pub fn check(plan: &Plan, limits: Limits, out: &mut Vec<Diagnostic>) {
     let file = plan.file;
     let year = *plan.year.get_ref();
     let max = limits.max_actions_per_department as usize;
-    if let Some(extra) = plan.actions.get(max) {
+    // Done and dropped actions take no more effort, as in `aplan workload`.
+    let active: Vec<_> = plan
+        .actions
+        .iter()
+        .filter(|a| a.current_status().is_active())
+        .collect();
+    if let Some(extra) = active.get(max) {
         out.push(
             Diagnostic::new(
                 Code::TooManyActions,
                 file,
                 Some(extra.id.span()),
                 format!(
-                    "{} actions for one department; the limit is {max}",
-                    plan.actions.len()
+                    "{} active actions for one department; the limit is {max}",
+                    active.len()
                 ),
             )
             .with_hint("agree fewer actions, or change [limits] max_actions_per_department"),

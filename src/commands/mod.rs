@@ -1,6 +1,7 @@
 //! One thin file per subcommand: load, check or report, emit.
 
 mod validate;
+mod workload;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -10,7 +11,8 @@ use chrono::NaiveDate;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::exit::ExitStatus;
-use crate::repo;
+use crate::repo::{self, Repository};
+use crate::workspace::Workspace;
 
 /// What every command gets from the global options.
 #[derive(Debug)]
@@ -53,6 +55,32 @@ impl Context {
         }
     }
 
+    /// The repository, loaded and validated for a report. Plans with errors are left out,
+    /// and a warning on stderr names them.
+    pub fn workspace(&self) -> Result<Workspace> {
+        let workspace = Workspace::new(Repository::load(&self.root()?)?)?;
+        let skipped = workspace.skipped();
+        if !skipped.is_empty() {
+            let plans = if skipped.len() == 1 { "plan" } else { "plans" };
+            self.warn(&format!(
+                "left out {} {plans} with errors ({}); run `aplan validate` to see them",
+                skipped.len(),
+                skipped.join(", ")
+            ));
+        }
+        Ok(workspace)
+    }
+
+    /// A warning on stderr, unless `--quiet`.
+    pub fn warn(&self, message: &str) {
+        if !self.quiet {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("warning: {message}");
+            }
+        }
+    }
+
     /// A path from the command line, made absolute.
     pub fn absolute(&self, path: &Path) -> PathBuf {
         self.cwd.join(path)
@@ -64,5 +92,6 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
     let context = Context::new(&cli.global)?;
     match cli.command {
         Command::Validate(args) => validate::run(&context, &args),
+        Command::Workload(args) => workload::run(&context, &args),
     }
 }

@@ -62,6 +62,32 @@ impl Table {
         Ok(())
     }
 
+    /// Writes the table as a GitHub-flavoured Markdown table, escaping `|` in cells.
+    pub fn write_markdown(&self, out: &mut dyn Write) -> io::Result<()> {
+        let row = |cells: &[String]| {
+            let cells: Vec<String> = cells
+                .iter()
+                .map(|c| {
+                    c.replace('\\', "\\\\")
+                        .replace('|', "\\|")
+                        .replace('\n', " ")
+                })
+                .collect();
+            format!("| {} |", cells.join(" | "))
+        };
+        writeln!(out, "{}", row(&self.headers))?;
+        let rule: Vec<&str> = self
+            .right
+            .iter()
+            .map(|&right| if right { "---:" } else { "---" })
+            .collect();
+        writeln!(out, "| {} |", rule.join(" | "))?;
+        for cells in &self.rows {
+            writeln!(out, "{}", row(cells))?;
+        }
+        Ok(())
+    }
+
     fn line(&self, cells: &[String], widths: &[usize]) -> String {
         let mut line = String::new();
         for (i, width) in widths.iter().enumerate() {
@@ -82,9 +108,42 @@ impl Table {
     }
 }
 
+/// A bar of `value / unit` cells, drawn in eighths of a cell and at most `max_cells` long:
+/// `bar(3.5, 1.0, 12)` is `███▌`.
+pub fn bar(value: f64, unit: f64, max_cells: usize) -> String {
+    const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    if unit <= 0.0 || value <= 0.0 {
+        return String::new();
+    }
+    let eighths = ((value / unit) * 8.0).round() as usize;
+    let eighths = eighths.min(max_cells * 8);
+    format!("{}{}", "█".repeat(eighths / 8), EIGHTHS[eighths % 8])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bars_in_eighths() {
+        assert_eq!(bar(7.0, 1.0, 12), "███████");
+        assert_eq!(bar(3.5, 1.0, 12), "███▌");
+        assert_eq!(bar(7.0, 2.0, 12), "███▌");
+        assert_eq!(bar(0.0, 1.0, 12), "");
+        assert_eq!(bar(20.0, 1.0, 12), "████████████");
+    }
+
+    #[test]
+    fn markdown_escapes_pipes() {
+        let mut table = Table::new(["a", "n"]).right_align(&[1]);
+        table.push(vec!["x | y".into(), "1".into()]);
+        let mut out = Vec::new();
+        table.write_markdown(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "| a | n |\n| --- | ---: |\n| x \\| y | 1 |\n"
+        );
+    }
 
     #[test]
     fn aligns_by_display_width() {
