@@ -86,6 +86,83 @@ pub enum Command {
     /// the initiative, owning one of its actions or being named in `with`. Done and dropped
     /// actions do not count.
     Workload(WorkloadArgs),
+
+    /// Start a new plans repository: settings, an example plan, CI workflow and hooks
+    ///
+    /// Writes aplan.toml, plans/<this year>/history.toml, .github/workflows/aplan.yml,
+    /// .pre-commit-config.yaml and .gitignore. Nothing is overwritten: if any of them exists,
+    /// nothing is written.
+    Init(InitArgs),
+
+    /// What a diagnostic code means and how to fix it; without a code, list them all
+    Explain {
+        /// A code such as `unknown-staff`
+        code: Option<String>,
+    },
+
+    /// Shell completions, for example `aplan completions bash > ~/.local/share/bash-completion/completions/aplan`
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+
+    /// The man page, aplan(1), for example `aplan man > ~/.local/share/man/man1/aplan.1`
+    Man,
+
+    /// The whole resolved repository as JSON or YAML, for other tools
+    ///
+    /// Settings, staff, departments, themes, initiatives, and every plan without errors with
+    /// references and each action's current status.
+    Export {
+        /// The format to write
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+
+    /// The JSON Schema of a file, for editors such as Taplo and Even Better TOML
+    Schema {
+        #[arg(value_enum)]
+        file: SchemaFile,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to set up [default: the current folder]
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// The library's name, for aplan.toml
+    #[arg(long, value_name = "NAME", default_value = "University Library")]
+    pub library: String,
+
+    /// A Git URL to install aplan from in CI and pre-commit [default: the `aplan` crate in
+    /// CI, and hooks that run an installed `aplan`]
+    #[arg(long, value_name = "URL")]
+    pub aplan_repo: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Yaml,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFile {
+    /// A plan: plans/<year>/<department>.toml
+    Plan,
+    /// The settings: aplan.toml
+    Config,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
 }
 
 #[derive(Debug, Args)]

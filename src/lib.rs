@@ -13,6 +13,7 @@ pub mod exit;
 pub mod model;
 pub mod repo;
 pub mod report;
+pub mod scaffold;
 pub mod source;
 pub mod suggest;
 pub mod workspace;

@@ -12,10 +12,13 @@ fn main() -> ExitCode {
         Ok(status) => status.into(),
         Err(error) => {
             // A closed pipe (`aplan … | head`) is the reader's choice, not a failure.
+            let pipe = Some(std::io::ErrorKind::BrokenPipe);
             let broken_pipe = error.chain().any(|cause| {
-                cause
-                    .downcast_ref::<std::io::Error>()
-                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+                cause.downcast_ref::<std::io::Error>().map(|e| e.kind()) == pipe
+                    || cause
+                        .downcast_ref::<serde_json::Error>()
+                        .and_then(serde_json::Error::io_error_kind)
+                        == pipe
             });
             if broken_pipe {
                 return ExitStatus::Success.into();

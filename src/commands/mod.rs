@@ -1,5 +1,10 @@
 //! One thin file per subcommand: load, check or report, emit.
 
+mod completions;
+mod explain;
+mod export;
+mod init;
+mod schema;
 mod validate;
 mod workload;
 
@@ -89,9 +94,25 @@ impl Context {
 
 /// Runs the command the user asked for.
 pub fn run(cli: Cli) -> Result<ExitStatus> {
+    // Commands that need no repository.
+    match &cli.command {
+        Command::Explain { code } => return explain::run(code.as_deref()),
+        Command::Completions { shell } => return completions::completions(*shell),
+        Command::Man => return completions::man(),
+        Command::Schema { file } => return schema::run(*file),
+        _ => {}
+    }
     let context = Context::new(&cli.global)?;
     match cli.command {
         Command::Validate(args) => validate::run(&context, &args),
         Command::Workload(args) => workload::run(&context, &args),
+        Command::Export { format } => export::run(&context, format),
+        Command::Init(args) => init::run(&context, &args),
+        Command::Explain { .. }
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Schema { .. } => {
+            unreachable!("handled above")
+        }
     }
 }

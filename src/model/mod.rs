@@ -6,6 +6,7 @@
 pub mod config;
 pub mod decode;
 pub mod plan;
+pub mod schema;
 
 pub use config::{
     Config, Department, Initiative, Library, Limits, Process, Staff, StaffRole, Theme,

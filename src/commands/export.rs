@@ -1,0 +1,26 @@
+//! `aplan export`: the whole resolved repository for other tools.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Context;
+use crate::cli::ExportFormat;
+use crate::exit::ExitStatus;
+use crate::report::export;
+
+pub fn run(context: &Context, format: ExportFormat) -> Result<ExitStatus> {
+    let workspace = context.workspace()?;
+    let plans = workspace.plans();
+    let report = export::build(workspace.config(), &plans, |p| workspace.path(p).to_owned());
+    let mut out = std::io::stdout().lock();
+    match format {
+        ExportFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        ExportFormat::Yaml => out.write_all(serde_saphyr::to_string(&report)?.as_bytes())?,
+    }
+    out.flush()?;
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,21 @@
+//! `aplan schema plan|config`: the JSON Schema of a file, for editors.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::SchemaFile;
+use crate::exit::ExitStatus;
+use crate::model::schema::{config_schema, plan_schema};
+
+pub fn run(file: SchemaFile) -> Result<ExitStatus> {
+    let schema = match file {
+        SchemaFile::Plan => plan_schema(),
+        SchemaFile::Config => config_schema(),
+    };
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &schema)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(ExitStatus::Success)
+}
