@@ -6,7 +6,9 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 aplan="$here/target/debug/aplan"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export PRE_COMMIT_HOME="$work/cache" APLAN_TODAY=2017-01-10
+# pre-commit builds the hooks with `cargo install`; one target folder lets each build
+# after the first reuse it.
+export PRE_COMMIT_HOME="$work/cache" CARGO_TARGET_DIR="$work/target" APLAN_TODAY=2017-01-10
 
 "$aplan" init "$work/plans" --library "Pre-commit Test Library" >/dev/null
 cd "$work/plans"

@@ -1,0 +1,189 @@
+//! Fitting into a team's tools: `init`, `schema`, `export`, `explain`, `completions`, `man`.
+
+mod common;
+
+use std::fs;
+
+use common::aplan;
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+use serde_json::Value;
+
+fn repo_root() -> &'static std::path::Path {
+    env!("CARGO_MANIFEST_DIR").as_ref()
+}
+
+#[test]
+fn init_writes_a_repository_that_validates_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    aplan(dir.path())
+        .args([
+            "init",
+            "new-repo",
+            "--library",
+            "St Mary's \"College\": Library",
+        ])
+        .assert()
+        .code(0)
+        .stdout(contains("plans/2017/history.toml"));
+    let root = dir.path().join("new-repo");
+    for path in [
+        "aplan.toml",
+        "plans/2017/history.toml",
+        ".github/workflows/aplan.yml",
+        ".pre-commit-config.yaml",
+        ".gitignore",
+    ] {
+        assert!(root.join(path).is_file(), "{path} was not written");
+    }
+    aplan(&root)
+        .args(["validate", "--deny-warnings"])
+        .assert()
+        .code(0);
+    aplan(&root).args(["workload", "--check"]).assert().code(0);
+    let config = fs::read_to_string(root.join("aplan.toml")).unwrap();
+    assert!(config.contains(r#"name = "St Mary's \"College\": Library""#));
+}
+
+#[test]
+fn init_writes_yaml_that_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    aplan(dir.path())
+        .args(["init", "--aplan-repo", "https://example.org/aplan.git"])
+        .assert()
+        .code(0);
+    let workflow: Value = serde_saphyr::from_str(
+        &fs::read_to_string(dir.path().join(".github/workflows/aplan.yml")).unwrap(),
+    )
+    .unwrap();
+    let steps = workflow["jobs"]["check"]["steps"].as_array().unwrap();
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert_eq!(
+        runs,
+        [
+            "cargo install --locked --git https://example.org/aplan.git aplan",
+            "aplan validate --format github",
+            "aplan workload --check"
+        ]
+    );
+    let hooks: Value = serde_saphyr::from_str(
+        &fs::read_to_string(dir.path().join(".pre-commit-config.yaml")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(hooks["repos"][0]["repo"], "https://example.org/aplan.git");
+    assert_eq!(hooks["repos"][0]["hooks"][0]["id"], "aplan-validate");
+    assert_eq!(hooks["repos"][0]["hooks"][1]["id"], "aplan-workload");
+
+    // The hook ids are the ones this repository defines.
+    let defined: Value = serde_saphyr::from_str(
+        &fs::read_to_string(repo_root().join(".pre-commit-hooks.yaml")).unwrap(),
+    )
+    .unwrap();
+    let ids: Vec<&str> = defined
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["aplan-validate", "aplan-workload"]);
+}
+
+#[test]
+fn init_refuses_to_overwrite_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("aplan.toml"), "# ours\n").unwrap();
+    fs::write(dir.path().join(".gitignore"), "target\n").unwrap();
+    aplan(dir.path())
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "already has aplan.toml, .gitignore; nothing was written",
+        ));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("aplan.toml")).unwrap(),
+        "# ours\n"
+    );
+    assert!(!dir.path().join("plans").exists());
+    assert!(!dir.path().join(".pre-commit-config.yaml").exists());
+}
+
+#[test]
+fn schemas() {
+    for file in ["plan", "config"] {
+        let output = aplan(repo_root()).args(["schema", file]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        let schema: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+        insta::assert_snapshot!(
+            format!("schema_{file}"),
+            String::from_utf8(output.stdout).unwrap()
+        );
+    }
+    aplan(repo_root())
+        .args(["schema", "plans"])
+        .assert()
+        .code(2)
+        .stderr(contains("[possible values: plan, config]"));
+}
+
+#[test]
+fn export_yaml_reads_back_as_the_json() {
+    let json = aplan(repo_root()).arg("export").output().unwrap();
+    assert_eq!(json.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let yaml = aplan(repo_root())
+        .args(["export", "--format", "yaml"])
+        .output()
+        .unwrap();
+    let yaml: Value = serde_saphyr::from_str(std::str::from_utf8(&yaml.stdout).unwrap()).unwrap();
+    assert_eq!(json, yaml);
+
+    let plans = json["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 26);
+    assert_eq!(plans[0]["ref"], "archaeology/2016");
+    let done_by_update = plans
+        .iter()
+        .flat_map(|p| p["actions"].as_array().unwrap())
+        .find(|a| a["ref"] == "economics/2017/working-paper-repository")
+        .unwrap();
+    assert_eq!(done_by_update["current_status"], "done");
+    assert_ne!(done_by_update["status"], "done");
+}
+
+#[test]
+fn explain() {
+    aplan(repo_root())
+        .args(["explain", "sent-late"])
+        .assert()
+        .code(0)
+        .stdout(contains("## sent-late\n\nSeverity: **warning**"));
+    aplan(repo_root())
+        .args(["explain", "unknown-staf"])
+        .assert()
+        .code(2)
+        .stderr(contains("the nearest are: unknown-staff"));
+    aplan(repo_root())
+        .arg("explain")
+        .assert()
+        .code(0)
+        .stdout(contains(
+            "unknown-staff        error    A staff id that aplan.toml does not define.",
+        ));
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        aplan(repo_root())
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(contains("validate").and(contains("workload")));
+    }
+    aplan(repo_root())
+        .arg("man")
+        .assert()
+        .code(0)
+        .stdout(contains(".TH aplan 1").and(contains("validate")));
+}
