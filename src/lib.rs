@@ -12,6 +12,7 @@ pub mod emit;
 pub mod exit;
 pub mod model;
 pub mod repo;
+pub mod report;
 pub mod source;
 pub mod suggest;
 pub mod workspace;
