@@ -1,5 +1,6 @@
 //! One thin file per subcommand: load, check or report, emit.
 
+mod themes;
 mod validate;
 
 use std::io::IsTerminal;
@@ -64,5 +65,6 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
     let context = Context::new(&cli.global)?;
     match cli.command {
         Command::Validate(args) => validate::run(&context, &args),
+        Command::Themes(args) => themes::run(&context, &args),
     }
 }
