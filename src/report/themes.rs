@@ -79,11 +79,12 @@ pub struct Item {
     pub department: String,
 }
 
+/// In the order of the words, so items sort as their JSON reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ItemKind {
-    Issue,
     Action,
+    Issue,
 }
 
 impl ItemKind {
