@@ -344,6 +344,8 @@ fn bad_arguments_exit_2() {
         .stderr(contains("no plans under plans/"));
 }
 
+/// One plan with a bad reference and one that is not TOML at all: the second never
+/// becomes a plan, and was once left out of the warning without a word.
 #[test]
 fn plans_with_errors_are_skipped_with_a_warning() {
     let repo = fixture_copy();
