@@ -79,6 +79,16 @@ pub enum Command {
     /// warnings with --deny-warnings), 2 when the check could not run.
     Validate(ValidateArgs),
 
+    /// Themes across one year's plans: what is common, who could work together, what is new
+    ///
+    /// For each theme of aplan.toml: the departments whose issues or actions carry it, the
+    /// items, the liaison librarians, shared initiatives and the change since the previous
+    /// year. Common themes that no shared initiative covers are listed as groups that could
+    /// share one piece of work; untagged items get theme suggestions from the keywords;
+    /// phrases shared by several departments that no keyword covers are offered as
+    /// emerging themes. Plans with errors are left out, with a warning naming them.
+    Themes(ThemesArgs),
+
     /// Each person's departments and active initiatives against the limits
     ///
     /// A shared initiative counts once per person, however many departments' actions point
@@ -218,6 +228,36 @@ pub enum DiagnosticFormat {
     Json,
     /// GitHub Actions workflow annotations
     Github,
+}
+
+#[derive(Debug, Args)]
+pub struct ThemesArgs {
+    /// The plans' year [default: the latest year under plans/]
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i64>,
+
+    /// How many departments make a theme common [default: common_theme_departments in
+    /// aplan.toml, 3 when unset]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub min_departments: Option<u32>,
+
+    /// How to print the report
+    #[arg(long, value_enum, default_value_t = ThemesFormat::Table)]
+    pub format: ThemesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemesFormat {
+    /// For a terminal: a summary table, then each theme in full
+    Table,
+    /// Markdown with YAML front matter: a theme-by-department matrix, then the lists
+    Md,
+    /// One self-contained HTML page: a shaded theme-by-department matrix, then the lists
+    Html,
+    /// One JSON object, documented in the README
+    Json,
+    /// One row per theme and department that carries it
+    Csv,
 }
 
 /// Parses a `YYYY-MM-DD` date.

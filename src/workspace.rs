@@ -104,13 +104,19 @@ impl Workspace {
     }
 
     /// Paths of the plan files left out of reports because they have errors, sorted.
+    /// Files too broken to read as a plan at all (bad TOML, not UTF-8) are included: they
+    /// never become a [`Plan`], but a report must still say it left them out.
     pub fn skipped(&self) -> Vec<&str> {
         let mut skipped: Vec<&str> = self
             .repo
-            .plans
+            .sources
             .iter()
-            .filter(|p| !self.is_valid(p))
-            .map(|p| self.path(p))
+            .filter(|(id, file)| {
+                self.broken.contains(id)
+                    && file.path().starts_with("plans/")
+                    && file.path().ends_with(".toml")
+            })
+            .map(|(_, file)| file.path())
             .collect();
         skipped.sort_unstable();
         skipped

@@ -5,6 +5,7 @@ mod explain;
 mod export;
 mod init;
 mod schema;
+mod themes;
 mod validate;
 mod workload;
 
@@ -105,6 +106,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
     let context = Context::new(&cli.global)?;
     match cli.command {
         Command::Validate(args) => validate::run(&context, &args),
+        Command::Themes(args) => themes::run(&context, &args),
         Command::Workload(args) => workload::run(&context, &args),
         Command::Export { format } => export::run(&context, format),
         Command::Init(args) => init::run(&context, &args),

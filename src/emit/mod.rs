@@ -6,6 +6,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod table;
+pub mod themes;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::{Location, Sources};

@@ -1,5 +1,6 @@
-//! Reports: pure functions from validated plans to plain data that emitters print.
-//! Nothing here reads the disk or prints.
+//! Reports: pure functions from validated plans to plain, serializable data that the
+//! emitters print. Nothing here reads the disk or prints.
 
 pub mod export;
+pub mod themes;
 pub mod workload;

@@ -1,0 +1,31 @@
+//! `aplan themes`: load the repository, build the themes report for a year, print it.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Context;
+use crate::cli::{ThemesArgs, ThemesFormat};
+use crate::emit::themes;
+use crate::exit::ExitStatus;
+use crate::report::themes::build;
+
+pub fn run(context: &Context, args: &ThemesArgs) -> Result<ExitStatus> {
+    let workspace = context.workspace()?;
+    let year = workspace.year(args.year)?;
+    let min_departments = args
+        .min_departments
+        .unwrap_or(workspace.config().limits.common_theme_departments);
+    let report = build(&workspace, year, min_departments);
+
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        ThemesFormat::Table => themes::table::write(&mut out, &report, context.color)?,
+        ThemesFormat::Md => themes::markdown::write(&mut out, &report)?,
+        ThemesFormat::Html => themes::html::write(&mut out, &report)?,
+        ThemesFormat::Json => themes::json(&mut out, &report)?,
+        ThemesFormat::Csv => themes::csv::write(&mut out, &report)?,
+    }
+    out.flush()?;
+    Ok(ExitStatus::Success)
+}

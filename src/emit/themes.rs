@@ -1,0 +1,86 @@
+//! The themes report in each of its formats: `table` for a terminal, `md` and `html` for
+//! sharing, `json` and `csv` for other tools. Each writes the same [`ThemesReport`].
+
+pub mod csv;
+pub mod html;
+pub mod markdown;
+pub mod table;
+
+use std::io::{self, Write};
+
+use crate::report::themes::{ThemeSummary, ThemesReport};
+
+/// `--format json`: the report as documented in the README.
+pub fn json(out: &mut dyn Write, report: &ThemesReport) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    writeln!(out)
+}
+
+/// "1 department", "3 departments".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The opening sentence: how many plans, the threshold, what changes compare with.
+fn summary(report: &ThemesReport) -> String {
+    let since = match report.previous_year {
+        Some(previous) => format!("changes are since {previous}"),
+        None => "there are no earlier plans to compare with".to_owned(),
+    };
+    format!(
+        "{} for {}; a theme is common in {} or more departments; {since}.",
+        count(report.planned.len(), "department plan"),
+        report.year,
+        report.min_departments.max(1),
+    )
+}
+
+/// The line that says how a theme changed since last year, with department names
+/// written by `name`.
+fn change(report: &ThemesReport, theme: &ThemeSummary, name: impl Fn(&str) -> String) -> String {
+    let Some(previous) = report.previous_year else {
+        return "no earlier plans to compare with".to_owned();
+    };
+    let list = |ids: Vec<&str>| {
+        if ids.is_empty() {
+            "none".to_owned()
+        } else {
+            ids.into_iter().map(&name).collect::<Vec<_>>().join(", ")
+        }
+    };
+    format!(
+        "since {previous}: new {}; still {}; gone {}",
+        list(theme.new_departments()),
+        list(theme.continuing_departments()),
+        list(theme.gone_departments()),
+    )
+}
+
+/// A faculty's heading, with departments that have none under their own.
+fn faculty_label(faculty: Option<&str>) -> &str {
+    faculty.unwrap_or("no faculty")
+}
+
+/// User text on one line, for a table cell: line breaks and other control characters
+/// become spaces, so they cannot break the layout or drive the terminal.
+fn one_line(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_drops_breaks_and_escapes() {
+        assert_eq!(one_line("Key\ntexts\u{1b}[31m  now"), "Key texts [31m now");
+    }
+}
