@@ -1,5 +1,9 @@
 //! One thin file per subcommand: load, check or report, emit.
 
+mod actions;
+mod new;
+mod timeline;
+mod update;
 mod validate;
 
 use std::io::IsTerminal;
@@ -64,5 +68,9 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
     let context = Context::new(&cli.global)?;
     match cli.command {
         Command::Validate(args) => validate::run(&context, &args),
+        Command::Actions(args) => actions::run(&context, &args),
+        Command::Update(args) => update::run(&context, &args),
+        Command::New(args) => new::run(&context, &args),
+        Command::Timeline(args) => timeline::run(&context, &args),
     }
 }
