@@ -37,7 +37,7 @@ def main(path, min_events):
         failures.append(f"{len(events)} events, expected at least {min_events}")
     for failure in failures:
         print(failure)
-    print(f"{len(events) - len(failures)} passed, {len(failures)} failed")
+    print(f"checked {len(events)} events: {len(failures)} problems")
     return 1 if failures else 0
 
 
