@@ -98,7 +98,7 @@ fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     (a.dev(), a.ino()) == (b.dev(), b.ino())
 }
 
-/// Elsewhere an open file cannot be replaced, so the locked file is the current one.
+/// Without inode numbers to compare, the file opened is taken to be the current one.
 #[cfg(not(unix))]
 fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
     true
