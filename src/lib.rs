@@ -2,12 +2,14 @@
 //!
 //! The pipeline is load → model → check / report → emit:
 //! [`repo`] reads the disk, [`model`] holds the types, [`check`] finds problems,
-//! [`emit`] writes them out, and [`commands`] wires one subcommand each.
+//! [`report`] builds reports, [`edit`] changes plan text, [`emit`] writes them out, and
+//! [`commands`] wires one subcommand each.
 
 pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
+pub mod edit;
 pub mod emit;
 pub mod exit;
 pub mod model;

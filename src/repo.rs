@@ -107,6 +107,44 @@ impl Repository {
         Ok(repo)
     }
 
+    /// The repository as it would be with the plan at `rel` (a path relative to the root)
+    /// holding `text`: that file is read again from the text, a new one is added, and
+    /// everything else is kept as it was read. This lets an edit be validated before it
+    /// is written.
+    pub fn with_plan_text(&self, rel: &str, text: &str) -> Repository {
+        let mut sources = Sources::default();
+        let mut edited = None;
+        for (_, source) in self.sources.iter() {
+            if source.path() == rel {
+                edited = Some(sources.add(rel.to_owned(), Some(text.to_owned())));
+            } else {
+                sources.add(source.path().to_owned(), source.text().map(str::to_owned));
+            }
+        }
+        let file = edited.unwrap_or_else(|| sources.add(rel.to_owned(), Some(text.to_owned())));
+        let mut diagnostics: Vec<Diagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.file != file)
+            .cloned()
+            .collect();
+        let mut plans: Vec<Plan> = self
+            .plans
+            .iter()
+            .filter(|p| p.file != file)
+            .cloned()
+            .collect();
+        plans.extend(Plan::parse(file, text, &mut diagnostics));
+        plans.sort_by(|a, b| sources.get(a.file).path().cmp(sources.get(b.file).path()));
+        Repository {
+            root: self.root.clone(),
+            sources,
+            config: self.config.clone(),
+            plans,
+            diagnostics,
+        }
+    }
+
     /// The plan files under `plans/<year>/`, sorted, reporting everything else found there.
     fn walk_plans(&mut self) -> Vec<(String, PathBuf)> {
         let plans_dir = self.root.join("plans");

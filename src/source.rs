@@ -8,7 +8,7 @@ use std::ops::Range;
 pub struct FileId(u32);
 
 /// One file or folder a diagnostic can point at.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     path: String,
     text: Option<String>,
@@ -92,7 +92,7 @@ impl SourceFile {
 }
 
 /// Every file the run looked at, so diagnostics can name them by [`FileId`].
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
 }

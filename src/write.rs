@@ -19,6 +19,8 @@ pub enum Overwrite {
 pub enum WriteError {
     #[error("{} already exists; use --force to overwrite it", .0.display())]
     Exists(PathBuf),
+    #[error("cannot lock {} for editing: {source}", path.display())]
+    Lock { path: PathBuf, source: io::Error },
     #[error("cannot write {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
 }
@@ -64,6 +66,44 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite) -> Resul
     Ok(())
 }
 
+/// An exclusive lock on a file that aplan edits in place, held until it is dropped.
+/// Two edits of one file take turns, so neither loses the other's change.
+#[derive(Debug)]
+pub struct EditLock {
+    _file: fs::File,
+}
+
+/// Waits for and takes the edit lock on `path`. Read the file only once the lock is held.
+pub fn lock_for_edit(path: &Path) -> Result<EditLock, WriteError> {
+    let lock_error = |source| WriteError::Lock {
+        path: path.to_path_buf(),
+        source,
+    };
+    loop {
+        let file = fs::File::open(path).map_err(lock_error)?;
+        file.lock().map_err(lock_error)?;
+        // The edit that held the lock before this one renamed a new file over `path`, so
+        // this lock may be on the old file; then lock the new one instead.
+        let locked = file.metadata().map_err(lock_error)?;
+        let current = fs::metadata(path).map_err(lock_error)?;
+        if same_file(&locked, &current) {
+            return Ok(EditLock { _file: file });
+        }
+    }
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+/// Without inode numbers to compare, the file opened is taken to be the current one.
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +120,18 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"three");
         // No temporary files are left behind.
         assert_eq!(fs::read_dir(dir.path().join("sub")).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_lock_follows_the_file_to_its_replacement() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.toml");
+        fs::write(&path, "one").unwrap();
+        let first = lock_for_edit(&path).unwrap();
+        write_atomic(&path, b"two", Overwrite::Replace).unwrap();
+        drop(first);
+        // The old file's lock is free, and the new file can be locked.
+        let second = lock_for_edit(&path).unwrap();
+        drop(second);
     }
 }

@@ -1,11 +1,15 @@
 //! One thin file per subcommand: load, check or report, emit.
 
+mod actions;
 mod completions;
 mod explain;
 mod export;
 mod init;
+mod new;
 mod schema;
 mod themes;
+mod timeline;
+mod update;
 mod validate;
 mod workload;
 
@@ -110,6 +114,10 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Workload(args) => workload::run(&context, &args),
         Command::Export { format } => export::run(&context, format),
         Command::Init(args) => init::run(&context, &args),
+        Command::Actions(args) => actions::run(&context, &args),
+        Command::Update(args) => update::run(&context, &args),
+        Command::New(args) => new::run(&context, &args),
+        Command::Timeline(args) => timeline::run(&context, &args),
         Command::Explain { .. }
         | Command::Completions { .. }
         | Command::Man

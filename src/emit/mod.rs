@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod github;
 pub mod human;
+pub mod ics;
 pub mod json;
 pub mod table;
 pub mod themes;

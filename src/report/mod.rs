@@ -1,6 +1,8 @@
 //! Reports: pure functions from validated plans to plain, serializable data that the
 //! emitters print. Nothing here reads the disk or prints.
 
+pub mod actions;
 pub mod export;
 pub mod themes;
+pub mod timeline;
 pub mod workload;

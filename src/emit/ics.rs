@@ -1,0 +1,130 @@
+//! iCalendar (RFC 5545) for the cycle's meetings and deadlines, and optionally action due
+//! dates: all-day events with an exclusive end, UIDs built from references, and a fixed
+//! DTSTAMP, so the same plans always give the same file.
+
+use std::io::{self, Write};
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, Property};
+
+use crate::report::actions::ActionRow;
+use crate::report::timeline::DepartmentTimeline;
+
+/// The stamp of every event. RFC 5545 asks for the time the calendar data was made; a
+/// constant keeps the file reproducible, and calendar programs compare events by UID.
+const DTSTAMP: &str = "2000-01-01T00:00:00Z";
+
+/// The calendar's title, as calendar programs show it.
+#[derive(Debug, Clone, Copy)]
+pub struct Title<'a> {
+    pub library: &'a str,
+    pub year: i64,
+}
+
+/// Writes the events, sorted by date then UID.
+pub fn write(
+    out: &mut dyn Write,
+    title: Title<'_>,
+    timeline: &[DepartmentTimeline],
+    actions: &[ActionRow],
+) -> io::Result<()> {
+    let mut events: Vec<(NaiveDate, String, Event)> = Vec::new();
+    for row in timeline {
+        cycle_events(row, &mut events);
+    }
+    for action in actions {
+        if let Some(due) = action.due {
+            let uid = format!("{}/due@aplan", action.reference);
+            let event = all_day(
+                &uid,
+                due,
+                &format!("Due: {} ({})", action.title, action.department),
+                &format!(
+                    "Action {}, owner {}, status {}.",
+                    action.reference, action.owner, action.status
+                ),
+            );
+            events.push((due, uid, event));
+        }
+    }
+    events.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+
+    let mut calendar = Calendar::empty();
+    for (key, value) in [
+        ("VERSION", "2.0"),
+        ("PRODID", "-//aplan//Action plans//EN"),
+        ("CALSCALE", "GREGORIAN"),
+    ] {
+        calendar.append_property(Property::new(key, value));
+    }
+    calendar.name(&format!("{} action plans {}", title.library, title.year));
+    for (_, _, event) in events {
+        calendar.push(event);
+    }
+    write!(out, "{calendar}")
+}
+
+/// The meeting and its send and finalise deadlines.
+fn cycle_events(row: &DepartmentTimeline, events: &mut Vec<(NaiveDate, String, Event)>) {
+    let Some(meeting) = row.meeting else {
+        return;
+    };
+    let reference = format!("{}/{}", row.department, row.year);
+    let status = row.status.unwrap_or("draft");
+    let mut push = |kind: &str, date: NaiveDate, summary: String, description: String| {
+        let uid = format!("{reference}/{kind}@aplan");
+        let event = all_day(&uid, date, &summary, &description);
+        events.push((date, uid, event));
+    };
+    push(
+        "meeting",
+        meeting,
+        format!("Action plan meeting: {}", row.name),
+        format!("Plan {reference}, status {status}."),
+    );
+    if let Some(send_by) = row.send_by {
+        let done = row.sent.map(|d| format!(" Sent {d}.")).unwrap_or_default();
+        push(
+            "send-by",
+            send_by,
+            format!("Send the action plan to the {}", row.name),
+            format!(
+                "Plan {reference} reaches the department before the meeting on {meeting}.{done}"
+            ),
+        );
+    }
+    if let Some(finalise_by) = row.finalise_by {
+        let done = row
+            .finalised
+            .map(|d| format!(" Sent {d}."))
+            .unwrap_or_default();
+        push(
+            "finalise-by",
+            finalise_by,
+            format!("Send the final action plan to the {}", row.name),
+            format!(
+                "Plan {reference} goes out in its final form after the meeting on {meeting}.{done}"
+            ),
+        );
+    }
+}
+
+/// An all-day event: DTEND is the day after, as RFC 5545 makes it exclusive.
+fn all_day(uid: &str, date: NaiveDate, summary: &str, description: &str) -> Event {
+    let stamp: DateTime<Utc> = DTSTAMP.parse().expect("DTSTAMP is a valid UTC time");
+    let mut event = Event::new();
+    event
+        .uid(uid)
+        .timestamp(stamp)
+        .starts(date)
+        .ends(date.checked_add_days(Days::new(1)).unwrap_or(date))
+        .summary(&one_line(summary))
+        .description(&one_line(description))
+        .add_property("TRANSP", "TRANSPARENT");
+    event.done()
+}
+
+/// Text without carriage returns, which iCalendar text cannot carry unescaped.
+fn one_line(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
