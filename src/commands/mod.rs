@@ -1,5 +1,7 @@
 //! One thin file per subcommand: load, check or report, emit.
 
+mod render;
+mod templates;
 mod validate;
 
 use std::io::IsTerminal;
@@ -64,5 +66,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
     let context = Context::new(&cli.global)?;
     match cli.command {
         Command::Validate(args) => validate::run(&context, &args),
+        Command::Render(args) => render::run(&context, &args),
+        Command::Templates(args) => templates::run(&context, &args),
     }
 }
