@@ -46,7 +46,8 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     };
 
     if let Some(dir) = &args.out {
-        let dir = context.absolute(dir);
+        // Paths stay as the user gave them (relative to the current folder), so messages
+        // name them the same way.
         let names: Vec<String> = plans
             .iter()
             .map(|plan| file_name(workspace.path(plan), format))
@@ -74,7 +75,7 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     } else {
         let text = renderer.plan(&documents[0], format)?;
         match &args.output {
-            Some(file) => write_atomic(&context.absolute(file), text.as_bytes(), overwrite)?,
+            Some(file) => write_atomic(file, text.as_bytes(), overwrite)?,
             None => {
                 let mut out = std::io::stdout().lock();
                 out.write_all(text.as_bytes())?;

@@ -13,7 +13,7 @@ use crate::write::{Overwrite, write_atomic};
 
 pub fn run(context: &Context, args: &TemplatesArgs) -> Result<ExitStatus> {
     match &args.dump {
-        Some(dir) => dump(context, &context.absolute(dir), args.force),
+        Some(dir) => dump(context, dir, args.force),
         None => list(context, args),
     }
 }
