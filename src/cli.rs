@@ -92,6 +92,19 @@ pub enum Command {
     /// emerging themes. Plans with errors are left out, with a warning naming them.
     Themes(ThemesArgs),
 
+    /// Render plans as meeting documents, in Markdown or HTML
+    ///
+    /// One plan goes to standard output, or to a file with -o. With --out DIR, each plan is
+    /// written to DIR/<year>-<department>.<ext> and an index beside them. Without PLAN, every
+    /// plan of --year (default: the latest year) is rendered.
+    Render(RenderArgs),
+
+    /// List the templates documents are rendered from, or write them out to start your own
+    ///
+    /// A `templates/` folder in the plans repository overrides the built-in templates file by
+    /// file.
+    Templates(TemplatesArgs),
+
     /// List actions across plans, one row each, filtered and sorted by due date
     ///
     /// Filters combine: an action is listed when it passes every filter given; a filter
@@ -410,6 +423,60 @@ pub enum TimelineFormat {
     Json,
     /// An iCalendar file (RFC 5545): meetings and deadlines as all-day events
     Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Plans to render: a path (plans/2017/history.toml) or a reference (history/2017)
+    #[arg(value_name = "PLAN")]
+    pub plans: Vec<String>,
+
+    /// Render every plan of this year [default: the latest year]
+    #[arg(long, value_name = "YEAR", conflicts_with = "plans")]
+    pub year: Option<i64>,
+
+    /// The document format [default: from the -o file's extension, else md]
+    #[arg(long, value_enum)]
+    pub format: Option<DocumentFormat>,
+
+    /// Write the plan to this file instead of standard output
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out")]
+    pub output: Option<PathBuf>,
+
+    /// Write each plan to DIR/<year>-<department>.<ext>, with an index
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// A folder of templates to use instead of the repository's templates/
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Overwrite files that exist, and render plans that have errors
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    /// Markdown with YAML front matter, for reading as text or a static site generator
+    Md,
+    /// One self-contained HTML file, for the screen and for printing on A4
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// Write the built-in templates into DIR, to start an override from
+    #[arg(long, value_name = "DIR")]
+    pub dump: Option<PathBuf>,
+
+    /// A folder of templates to list instead of the repository's templates/
+    #[arg(long, value_name = "DIR", conflicts_with = "dump")]
+    pub templates: Option<PathBuf>,
+
+    /// Overwrite templates that exist in DIR
+    #[arg(long, requires = "dump")]
+    pub force: bool,
 }
 
 /// Parses an action status, naming the allowed ones when it is not one.

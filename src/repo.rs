@@ -296,6 +296,35 @@ impl Repository {
     }
 }
 
+/// The files of a template folder such as `templates/`, as (name, text) sorted by name.
+/// Hidden files and sub-folders are left out.
+pub fn read_template_folder(dir: &Path) -> Result<Vec<(String, String)>, RepoError> {
+    let io_error = |path: &Path, source| RepoError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
+        let entry = entry.map_err(|e| io_error(dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_file = fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
+        if !name.starts_with('.') && is_file {
+            files.push((name, entry.path()));
+        }
+    }
+    files.sort();
+    files
+        .into_iter()
+        .map(|(name, path)| match read_text(&path) {
+            Ok(text) => Ok((name, text.trim_start_matches('\u{feff}').to_owned())),
+            Err(problem) => Err(io_error(
+                &path,
+                io::Error::new(io::ErrorKind::InvalidData, problem.message),
+            )),
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone, Copy)]
 enum EntryKind {
     File,

@@ -39,11 +39,12 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite) -> Resul
         _ => Path::new("."),
     };
     fs::create_dir_all(dir).map_err(io_error)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".aplan-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io_error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".aplan-").suffix(".tmp");
+    if let Some(permissions) = permissions(path) {
+        builder.permissions(permissions);
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(io_error)?;
     temp.write_all(contents).map_err(io_error)?;
     temp.as_file().sync_all().map_err(io_error)?;
     match overwrite {
@@ -104,6 +105,27 @@ fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
     true
 }
 
+/// A replaced file keeps its permissions; a new one gets what any program's new file gets
+/// (read-write for all, less the umask), not the temporary file's owner-only mode, so a
+/// rendered page can be served and a plan shared.
+fn permissions(path: &Path) -> Option<fs::Permissions> {
+    match fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => new_file_permissions(),
+    }
+}
+
+#[cfg(unix)]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +155,22 @@ mod tests {
         // The old file's lock is free, and the new file can be locked.
         let second = lock_for_edit(&path).unwrap();
         drop(second);
+    }
+
+    /// Regression: files were left owner-only (the temporary file's 0600), so a web server
+    /// could not serve a rendered folder.
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.html");
+        write_atomic(&path, b"one", Overwrite::Refuse).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o044, 0o044, "{mode:o}");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"two", Overwrite::Replace).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640, "{mode:o}");
     }
 }

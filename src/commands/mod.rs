@@ -6,7 +6,9 @@ mod explain;
 mod export;
 mod init;
 mod new;
+mod render;
 mod schema;
+mod templates;
 mod themes;
 mod timeline;
 mod update;
@@ -118,6 +120,8 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Update(args) => update::run(&context, &args),
         Command::New(args) => new::run(&context, &args),
         Command::Timeline(args) => timeline::run(&context, &args),
+        Command::Render(args) => render::run(&context, &args),
+        Command::Templates(args) => templates::run(&context, &args),
         Command::Explain { .. }
         | Command::Completions { .. }
         | Command::Man

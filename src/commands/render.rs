@@ -1,0 +1,311 @@
+//! `aplan render`: plans as meeting documents, to standard output, a file or a folder.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+
+use super::Context;
+use crate::cli::{DocumentFormat, RenderArgs};
+use crate::diagnostic::Severity;
+use crate::exit::ExitStatus;
+use crate::model::Plan;
+use crate::render::templates::TemplateSet;
+use crate::render::{Format, Renderer};
+use crate::repo::{self, Repository};
+use crate::report::document::{self, Document};
+use crate::workspace::Workspace;
+use crate::write::{Overwrite, write_atomic};
+
+pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
+    let format = format(args);
+    let root = context.root()?;
+    let workspace = Workspace::new(Repository::load(&root)?)?;
+    let plans = select(context, &workspace, args)?;
+    if args.out.is_none() && plans.len() > 1 {
+        bail!(
+            "{} plans to render, and {} takes one; write them all with --out DIR",
+            plans.len(),
+            if args.output.is_some() {
+                "-o"
+            } else {
+                "standard output"
+            }
+        );
+    }
+    let templates = template_set(context, &root, args.templates.as_deref())?;
+    let renderer = Renderer::new(templates)?;
+    let documents: Vec<Document> = plans
+        .iter()
+        .map(|plan| document::build(&workspace, plan))
+        .collect();
+    let overwrite = if args.force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Refuse
+    };
+
+    if let Some(dir) = &args.out {
+        // Paths stay as the user gave them (relative to the current folder), so messages
+        // name them the same way.
+        let names: Vec<String> = plans
+            .iter()
+            .map(|plan| file_name(workspace.path(plan), format))
+            .collect();
+        let mut files = Vec::new();
+        for (doc, name) in documents.iter().zip(&names) {
+            files.push((dir.join(name), renderer.plan(doc, format)?));
+        }
+        let listed: Vec<(&Document, String)> = documents.iter().zip(names).collect();
+        let index = document::index(&workspace.config().library.name, &listed);
+        let index_name = format!("index.{}", format.extension());
+        files.push((dir.join(index_name), renderer.index(&index, format)?));
+        write_all(&files, overwrite)?;
+        if !context.quiet {
+            let mut err = std::io::stderr().lock();
+            writeln!(
+                err,
+                "wrote {} plan{} and index.{} to {}",
+                documents.len(),
+                if documents.len() == 1 { "" } else { "s" },
+                format.extension(),
+                dir.display()
+            )?;
+        }
+    } else {
+        let text = renderer.plan(&documents[0], format)?;
+        match &args.output {
+            Some(file) => write_atomic(file, text.as_bytes(), overwrite)?,
+            None => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes())?;
+                out.flush()?;
+            }
+        }
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// `--format`, else the `-o` file's extension, else Markdown.
+fn format(args: &RenderArgs) -> Format {
+    let from_file = args
+        .output
+        .as_ref()
+        .and_then(|f| f.extension())
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match (args.format, from_file.as_deref()) {
+        (Some(DocumentFormat::Html), _) | (None, Some("html" | "htm")) => Format::Html,
+        _ => Format::Markdown,
+    }
+}
+
+/// The plans named on the command line, or every plan of the year. A plan with errors is
+/// rendered only with `--force`, and said so on stderr.
+fn select<'w>(
+    context: &Context,
+    workspace: &'w Workspace,
+    args: &RenderArgs,
+) -> Result<Vec<&'w Plan>> {
+    let mut err = std::io::stderr().lock();
+    if args.plans.is_empty() {
+        let year = workspace.year(args.year)?;
+        let mut plans = Vec::new();
+        for plan in workspace
+            .repo
+            .plans
+            .iter()
+            .filter(|p| *p.year.get_ref() == year)
+        {
+            if workspace.is_valid(plan) {
+                plans.push(plan);
+            } else if args.force {
+                writeln!(err, "warning: {}", with_errors(workspace, plan))?;
+                plans.push(plan);
+            }
+        }
+        let skipped = skipped(workspace, year, &plans);
+        if !skipped.is_empty() && !context.quiet {
+            writeln!(
+                err,
+                "warning: left out {} plan{} with errors ({}); run `aplan validate` to see them{}",
+                skipped.len(),
+                if skipped.len() == 1 { "" } else { "s" },
+                skipped.join(", "),
+                if args.force {
+                    ""
+                } else {
+                    ", or render them anyway with --force"
+                }
+            )?;
+        }
+        if plans.is_empty() {
+            bail!("no plan for {year} can be rendered; run `aplan validate` to see why");
+        }
+        plans.sort_by_key(|p| workspace.path(p));
+        return Ok(plans);
+    }
+    let root = context.root()?;
+    let mut plans: Vec<&Plan> = Vec::new();
+    for name in &args.plans {
+        let plan = workspace.find_plan(&plan_name(context, &root, name))?;
+        if !workspace.is_valid(plan) {
+            if !args.force {
+                bail!(
+                    "{}; run `aplan validate` to see them all, or render it anyway with --force",
+                    with_errors(workspace, plan)
+                );
+            }
+            writeln!(err, "warning: {}", with_errors(workspace, plan))?;
+        }
+        if !plans.iter().any(|p| std::ptr::eq(*p, plan)) {
+            plans.push(plan);
+        }
+    }
+    Ok(plans)
+}
+
+/// `plans/2017/x.toml has errors (line 3: …)`.
+fn with_errors(workspace: &Workspace, plan: &Plan) -> String {
+    let path = workspace.path(plan);
+    match workspace.first_error(plan) {
+        Some(error) => {
+            let file = workspace.repo.sources.get(error.file);
+            let at = error
+                .span
+                .as_ref()
+                .map(|span| format!("line {}: ", file.location(span.start).line))
+                .unwrap_or_default();
+            format!("{path} has errors (first, {at}{})", error.message)
+        }
+        None => format!("{path} has errors"),
+    }
+}
+
+/// Plan files of `year` left out: those with errors that are not being rendered, including
+/// files that could not be read as a plan at all.
+fn skipped<'w>(workspace: &'w Workspace, year: i64, rendered: &[&Plan]) -> Vec<&'w str> {
+    let folder = format!("plans/{year}/");
+    let mut paths: Vec<&str> = workspace
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .map(|d| workspace.repo.sources.get(d.file).path())
+        .filter(|path| path.starts_with(&folder))
+        .filter(|path| !rendered.iter().any(|p| workspace.path(p) == *path))
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths
+}
+
+/// A PLAN argument as `find_plan` takes it: a file that exists becomes its path from the
+/// repository's root, so paths work from any folder; anything else is a reference.
+fn plan_name(context: &Context, root: &Path, name: &str) -> String {
+    let path = context.absolute(Path::new(name));
+    let relative = path
+        .canonicalize()
+        .ok()
+        .zip(root.canonicalize().ok())
+        .and_then(|(path, root)| {
+            let rel = path.strip_prefix(&root).ok()?;
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            Some(parts.join("/"))
+        });
+    match relative {
+        Some(rel) if path.is_file() => rel,
+        _ => name.to_owned(),
+    }
+}
+
+/// `<year>-<department>.<ext>`, from the plan's file path, so a plan rendered with
+/// `--force` cannot name a file outside the folder whatever its `department` says.
+fn file_name(plan_path: &str, format: Format) -> String {
+    let mut parts = plan_path.rsplit('/');
+    let stem = parts.next().unwrap_or_default().trim_end_matches(".toml");
+    let year = parts.next().unwrap_or_default();
+    let safe = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    };
+    format!("{}-{}.{}", safe(year), safe(stem), format.extension())
+}
+
+/// Writes every file, after checking none exists unless allowed, so a refusal leaves the
+/// folder as it was.
+fn write_all(files: &[(PathBuf, String)], overwrite: Overwrite) -> Result<()> {
+    if overwrite == Overwrite::Refuse {
+        let existing: Vec<String> = files
+            .iter()
+            .filter(|(path, _)| std::fs::symlink_metadata(path).is_ok())
+            .map(|(path, _)| path.display().to_string())
+            .collect();
+        if let Some(first) = existing.first() {
+            let more = match existing.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            bail!("{first} already exists{more}; use --force to overwrite");
+        }
+    }
+    for (path, text) in files {
+        write_atomic(path, text.as_bytes(), overwrite)?;
+    }
+    Ok(())
+}
+
+/// The built-in templates with the override folder laid over them: `--templates DIR`, or
+/// the repository's `templates/` when it has one.
+pub(super) fn template_set(
+    context: &Context,
+    root: &Path,
+    asked: Option<&Path>,
+) -> Result<TemplateSet> {
+    let (dir, shown) = match asked {
+        Some(dir) => (context.absolute(dir), dir.to_path_buf()),
+        None => (root.join("templates"), PathBuf::from("templates")),
+    };
+    if asked.is_none() && !dir.is_dir() {
+        return Ok(TemplateSet::new(Vec::new()));
+    }
+    let files = repo::read_template_folder(&dir)
+        .with_context(|| format!("cannot read the templates in {}", shown.display()))?;
+    let overrides = files
+        .into_iter()
+        .map(|(name, text)| {
+            let path = shown.join(&name).display().to_string();
+            (name, path, text)
+        })
+        .collect();
+    Ok(TemplateSet::new(overrides))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_names_come_from_the_plan_file() {
+        assert_eq!(
+            file_name("plans/2017/history.toml", Format::Html),
+            "2017-history.html"
+        );
+        assert_eq!(
+            file_name("plans/2017/computer-science.toml", Format::Markdown),
+            "2017-computer-science.md"
+        );
+        assert_eq!(
+            file_name("plans/2017/a b.toml", Format::Markdown),
+            "2017-a-b.md"
+        );
+    }
+}

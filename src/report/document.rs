@@ -1,0 +1,636 @@
+//! The meeting document of one plan, as data for the templates: everything a reader sees,
+//! already looked up (staff ids as names, theme ids as titles), counted and formatted.
+//!
+//! Template authors see these field names; they are listed in the README.
+
+mod figures;
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use crate::model::decode::Keyword;
+use crate::model::{
+    Action, ActionStatus, Attendee, AttendeeRole, Config, Plan, PlanStatus, Priority, StaffRole,
+};
+use crate::workspace::{Workspace, action_reference};
+
+/// One plan's meeting document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// `Department of History: library action plan 2017`.
+    pub title: String,
+    pub library: String,
+    /// `history/2017`.
+    pub reference: String,
+    pub department: Department,
+    pub year: i64,
+    /// `draft`, `sent`, `met` or `final`.
+    pub status: &'static str,
+    /// `Draft`, `Sent to the department`, …
+    pub status_label: &'static str,
+    pub is_final: bool,
+    pub liaison: Option<Person>,
+    pub meeting: Option<Meeting>,
+    /// Set when the Head of Department is new to the process, so the document explains it.
+    pub new_head: Option<NewHead>,
+    pub numbers: Numbers,
+    pub last_year: LastYear,
+    pub issues: Vec<IssueEntry>,
+    pub actions: Vec<ActionEntry>,
+    pub next_steps: NextSteps,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+    pub faculty: Option<String>,
+}
+
+/// Someone at the meeting or named in an action.
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub name: String,
+    /// `Liaison Librarian`, `Head of Department`, or empty.
+    pub role: String,
+    /// Library staff's address, from aplan.toml.
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Meeting {
+    /// `2017-03-08`, or `null` while no date is set.
+    pub date: Option<String>,
+    /// `Wednesday 8 March 2017`.
+    pub date_text: Option<String>,
+    pub sent_text: Option<String>,
+    pub finalised_text: Option<String>,
+    /// People from the department, in the plan's order.
+    pub department_attendees: Vec<Person>,
+    /// Library staff, in the plan's order.
+    pub library_attendees: Vec<Person>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NewHead {
+    pub name: String,
+    /// The Head at last year's meeting, when there was one.
+    pub previous: Option<String>,
+}
+
+/// "The library and the department in numbers".
+#[derive(Debug, Clone, Serialize)]
+pub struct Numbers {
+    /// Markdown.
+    pub summary: Option<String>,
+    pub investment: Vec<InvestmentRow>,
+    pub investment_total_text: String,
+    pub usage: Vec<UsageRow>,
+    pub libqual: Vec<LibQualRow>,
+    /// Whether any LibQual+ dimension is below the minimum acceptable score.
+    pub libqual_below_minimum: bool,
+    pub feedback: Vec<FeedbackRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InvestmentRow {
+    pub item: String,
+    pub amount: f64,
+    /// `£46,000`.
+    pub amount_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UsageRow {
+    pub measure: String,
+    pub source: Option<String>,
+    pub value_text: String,
+    pub previous_text: Option<String>,
+    /// `+5,745`.
+    pub change_text: Option<String>,
+    /// `+31.5%`; `null` without a previous figure or when it was zero.
+    pub change_percent_text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LibQualRow {
+    pub dimension: String,
+    pub minimum_text: String,
+    pub desired_text: String,
+    pub perceived_text: String,
+    /// Perceived minus minimum, `+0.90`.
+    pub adequacy_gap_text: String,
+    /// Perceived minus desired, `-0.60`.
+    pub superiority_gap_text: String,
+    /// A negative adequacy gap: service below what users will accept.
+    pub below_minimum: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedbackRow {
+    pub text: String,
+    pub source: Option<String>,
+    pub score_text: Option<String>,
+}
+
+/// "What we did last year", from the department's previous plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct LastYear {
+    /// The previous plan's year, or `null` when the department has no earlier plan.
+    pub year: Option<i64>,
+    pub actions: Vec<PastAction>,
+    pub done: usize,
+    pub in_progress: usize,
+    pub dropped: usize,
+    /// Proposed or agreed, with no sign of work yet.
+    pub not_started: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PastAction {
+    pub title: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    /// The latest update's note.
+    pub note: Option<String>,
+    pub note_date_text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IssueEntry {
+    pub id: String,
+    pub title: String,
+    /// Markdown.
+    pub detail: Option<String>,
+    pub source: Option<String>,
+    /// Theme titles.
+    pub themes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionEntry {
+    pub id: String,
+    /// `history/2017/year2-lists`.
+    pub reference: String,
+    pub title: String,
+    /// Markdown.
+    pub detail: Option<String>,
+    pub owner: Person,
+    pub with: Vec<Person>,
+    pub contact: Option<String>,
+    pub due_text: Option<String>,
+    /// `High`, `Medium`, `Low`.
+    pub priority: Option<&'static str>,
+    pub quick_win: bool,
+    /// Theme titles.
+    pub themes: Vec<String>,
+    pub measure: Option<String>,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    /// Titles of the issues it addresses.
+    pub addresses: Vec<String>,
+    /// The shared initiative's title.
+    pub initiative: Option<String>,
+    /// `history/2016/lists` when carried over from an earlier plan.
+    pub carried_from: Option<String>,
+    pub latest_update: Option<UpdateEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UpdateEntry {
+    pub date_text: Option<String>,
+    pub by: String,
+    pub note: String,
+}
+
+/// "Next steps": when the plan reaches the department and when the final one follows.
+#[derive(Debug, Clone, Serialize)]
+pub struct NextSteps {
+    pub send_days_before: u32,
+    pub finalise_within_days: u32,
+    /// The meeting date minus `send_days_before`.
+    pub send_by_text: Option<String>,
+    /// The meeting date plus `finalise_within_days`.
+    pub final_by_text: Option<String>,
+}
+
+/// Builds the document of `plan`; its previous plan comes from `workspace`.
+pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
+    let config = workspace.config();
+    let department_id = plan.department.get_ref();
+    let department = match config.department(department_id) {
+        Some(d) => Department {
+            id: department_id.clone(),
+            name: d.name.clone(),
+            faculty: d.faculty.clone(),
+        },
+        None => Department {
+            id: department_id.clone(),
+            name: department_id.clone(),
+            faculty: None,
+        },
+    };
+    let year = *plan.year.get_ref();
+    let status = *plan.status.get_ref();
+    let previous = workspace.previous_plan(department_id, year);
+    let liaison = plan
+        .liaison
+        .as_ref()
+        .map(|l| l.get_ref().as_str())
+        .or_else(|| {
+            config
+                .department(department_id)
+                .map(|d| d.liaison.get_ref().as_str())
+        })
+        .map(|id| staff(config, id));
+    Document {
+        title: format!("{}: library action plan {year}", department.name),
+        library: config.library.name.clone(),
+        reference: plan.reference(),
+        department,
+        year,
+        status: status.as_str(),
+        status_label: plan_status_label(status),
+        is_final: status == PlanStatus::Final,
+        liaison,
+        meeting: plan.meeting.as_ref().map(|m| meeting(config, m)),
+        new_head: new_head(plan, previous),
+        numbers: numbers(config, plan),
+        last_year: last_year(previous),
+        issues: plan
+            .issues
+            .iter()
+            .map(|issue| IssueEntry {
+                id: issue.id.get_ref().clone(),
+                title: issue.title.get_ref().clone(),
+                detail: issue.detail.clone(),
+                source: issue.source.clone(),
+                themes: theme_titles(config, &issue.themes),
+            })
+            .collect(),
+        actions: plan
+            .actions
+            .iter()
+            .map(|a| action(config, plan, a))
+            .collect(),
+        next_steps: next_steps(config, plan),
+    }
+}
+
+/// A member of staff by id; an unknown id (in a plan rendered despite errors) is shown as
+/// it is written.
+fn staff(config: &Config, id: &str) -> Person {
+    match config.staff(id) {
+        Some(s) => Person {
+            name: s.name.clone(),
+            role: staff_role_label(s.role).to_owned(),
+            email: s.email.clone(),
+        },
+        None => Person {
+            name: id.to_owned(),
+            role: String::new(),
+            email: None,
+        },
+    }
+}
+
+fn meeting(config: &Config, meeting: &crate::model::Meeting) -> Meeting {
+    let mut department_attendees = Vec::new();
+    let mut library_attendees = Vec::new();
+    for attendee in &meeting.attendees {
+        match attendee {
+            Attendee::Staff(id) => library_attendees.push(staff(config, id.get_ref())),
+            Attendee::Person { name, role } => department_attendees.push(Person {
+                name: name.clone(),
+                role: attendee_role_label(*role).to_owned(),
+                email: None,
+            }),
+        }
+    }
+    let text =
+        |d: &Option<toml::Spanned<NaiveDate>>| d.as_ref().map(|d| figures::date(*d.get_ref()));
+    Meeting {
+        date: meeting.date.as_ref().map(|d| d.get_ref().to_string()),
+        date_text: meeting.date.as_ref().map(|d| figures::day(*d.get_ref())),
+        sent_text: text(&meeting.sent),
+        finalised_text: text(&meeting.finalised),
+        department_attendees,
+        library_attendees,
+    }
+}
+
+/// The Head of Department named among a plan's attendees.
+fn head_of_department(plan: &Plan) -> Option<&str> {
+    plan.meeting
+        .as_ref()?
+        .attendees
+        .iter()
+        .find_map(|a| match a {
+            Attendee::Person {
+                name,
+                role: AttendeeRole::HeadOfDepartment,
+            } => Some(name.as_str()),
+            _ => None,
+        })
+}
+
+/// A Head who was not at last year's meeting (or a department with no plan last year)
+/// needs the process explained.
+fn new_head(plan: &Plan, previous: Option<&Plan>) -> Option<NewHead> {
+    let head = head_of_department(plan)?;
+    let before = previous.and_then(head_of_department);
+    let same = before.is_some_and(|b| same_person(b, head));
+    (!same).then(|| NewHead {
+        name: head.to_owned(),
+        previous: before.map(str::to_owned),
+    })
+}
+
+fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
+fn numbers(config: &Config, plan: &Plan) -> Numbers {
+    let context = &plan.context;
+    let currency = config.library.currency.as_str();
+    let total: f64 = context.investment.iter().map(|i| i.amount).sum();
+    let libqual: Vec<LibQualRow> = context
+        .libqual
+        .iter()
+        .map(|l| LibQualRow {
+            dimension: l.dimension.clone(),
+            minimum_text: figures::score(*l.minimum.get_ref()),
+            desired_text: figures::score(*l.desired.get_ref()),
+            perceived_text: figures::score(*l.perceived.get_ref()),
+            adequacy_gap_text: figures::gap(l.adequacy_gap()),
+            superiority_gap_text: figures::gap(l.superiority_gap()),
+            // Rounded as shown, so a gap printed as 0.00 is never flagged.
+            below_minimum: l.adequacy_gap() < -0.005,
+        })
+        .collect();
+    Numbers {
+        summary: context.summary.clone(),
+        investment: context
+            .investment
+            .iter()
+            .map(|i| InvestmentRow {
+                item: i.item.clone(),
+                amount: i.amount,
+                amount_text: figures::money(i.amount, currency),
+            })
+            .collect(),
+        investment_total_text: figures::money(total, currency),
+        usage: context
+            .usage
+            .iter()
+            .map(|u| UsageRow {
+                measure: u.measure.clone(),
+                source: u.source.clone(),
+                value_text: figures::number(u.value),
+                previous_text: u.previous.map(figures::number),
+                change_text: u.previous.map(|p| figures::signed(u.value - p)),
+                change_percent_text: u
+                    .previous
+                    .filter(|p| *p != 0.0)
+                    .map(|p| figures::percent((u.value - p) / p.abs() * 100.0)),
+            })
+            .collect(),
+        libqual_below_minimum: libqual.iter().any(|l| l.below_minimum),
+        libqual,
+        feedback: context
+            .feedback
+            .iter()
+            .map(|f| FeedbackRow {
+                text: f.text.clone(),
+                source: f.source.clone(),
+                score_text: f.score.map(figures::number),
+            })
+            .collect(),
+    }
+}
+
+fn last_year(previous: Option<&Plan>) -> LastYear {
+    let Some(previous) = previous else {
+        return LastYear {
+            year: None,
+            actions: Vec::new(),
+            done: 0,
+            in_progress: 0,
+            dropped: 0,
+            not_started: 0,
+        };
+    };
+    let statuses: Vec<ActionStatus> = previous
+        .actions
+        .iter()
+        .map(Action::current_status)
+        .collect();
+    let count = |wanted: &[ActionStatus]| statuses.iter().filter(|s| wanted.contains(s)).count();
+    LastYear {
+        year: Some(*previous.year.get_ref()),
+        actions: previous
+            .actions
+            .iter()
+            .map(|a| {
+                let status = a.current_status();
+                let latest = a.latest_update();
+                PastAction {
+                    title: a.title.get_ref().clone(),
+                    status: status.as_str(),
+                    status_label: action_status_label(status),
+                    note: latest.map(|u| u.note.clone()),
+                    note_date_text: latest
+                        .and_then(|u| u.date.as_ref())
+                        .map(|d| figures::date(*d.get_ref())),
+                }
+            })
+            .collect(),
+        done: count(&[ActionStatus::Done]),
+        in_progress: count(&[ActionStatus::InProgress]),
+        dropped: count(&[ActionStatus::Dropped]),
+        not_started: count(&[ActionStatus::Proposed, ActionStatus::Agreed]),
+    }
+}
+
+fn theme_titles(config: &Config, themes: &[toml::Spanned<String>]) -> Vec<String> {
+    themes
+        .iter()
+        .map(|t| {
+            config
+                .theme(t.get_ref())
+                .map_or_else(|| t.get_ref().clone(), |theme| theme.title.clone())
+        })
+        .collect()
+}
+
+fn action(config: &Config, plan: &Plan, a: &Action) -> ActionEntry {
+    let status = a.current_status();
+    ActionEntry {
+        id: a.id.get_ref().clone(),
+        reference: action_reference(plan, a),
+        title: a.title.get_ref().clone(),
+        detail: a.detail.clone(),
+        owner: staff(config, a.owner.get_ref()),
+        with: a.with.iter().map(|w| staff(config, w.get_ref())).collect(),
+        contact: a.contact.clone(),
+        due_text: a.due.as_ref().map(|d| figures::date(*d.get_ref())),
+        priority: a.priority.map(priority_label),
+        quick_win: a.quick_win,
+        themes: theme_titles(config, &a.themes),
+        measure: a.measure.clone(),
+        status: status.as_str(),
+        status_label: action_status_label(status),
+        addresses: a
+            .addresses
+            .iter()
+            .map(|id| {
+                plan.issues
+                    .iter()
+                    .find(|i| i.id.get_ref() == id.get_ref())
+                    .map_or_else(|| id.get_ref().clone(), |i| i.title.get_ref().clone())
+            })
+            .collect(),
+        initiative: a.initiative.as_ref().map(|id| {
+            config
+                .initiative(id.get_ref())
+                .map_or_else(|| id.get_ref().clone(), |i| i.title.clone())
+        }),
+        carried_from: a.carried_from.as_ref().map(|c| c.get_ref().clone()),
+        latest_update: a.latest_update().map(|u| UpdateEntry {
+            date_text: u.date.as_ref().map(|d| figures::date(*d.get_ref())),
+            by: staff(config, u.by.get_ref()).name,
+            note: u.note.clone(),
+        }),
+    }
+}
+
+fn next_steps(config: &Config, plan: &Plan) -> NextSteps {
+    let process = config.process;
+    let date = plan
+        .meeting
+        .as_ref()
+        .and_then(|m| m.date.as_ref())
+        .map(|d| *d.get_ref());
+    let shifted = |days: u32, later: bool| {
+        let date = date?;
+        let days = Days::new(days.into());
+        let moved = if later {
+            date.checked_add_days(days)
+        } else {
+            date.checked_sub_days(days)
+        };
+        moved.map(figures::date)
+    };
+    NextSteps {
+        send_days_before: process.send_days_before,
+        finalise_within_days: process.finalise_within_days,
+        send_by_text: shifted(process.send_days_before, false),
+        final_by_text: shifted(process.finalise_within_days, true),
+    }
+}
+
+fn plan_status_label(status: PlanStatus) -> &'static str {
+    match status {
+        PlanStatus::Draft => "Draft",
+        PlanStatus::Sent => "Sent to the department",
+        PlanStatus::Met => "Discussed at the meeting",
+        PlanStatus::Final => "Final",
+    }
+}
+
+fn action_status_label(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Proposed => "Proposed",
+        ActionStatus::Agreed => "Agreed",
+        ActionStatus::InProgress => "In progress",
+        ActionStatus::Done => "Done",
+        ActionStatus::Dropped => "Dropped",
+    }
+}
+
+fn priority_label(priority: Priority) -> &'static str {
+    match priority {
+        Priority::High => "High",
+        Priority::Medium => "Medium",
+        Priority::Low => "Low",
+    }
+}
+
+fn staff_role_label(role: StaffRole) -> &'static str {
+    match role {
+        StaffRole::LiaisonLibrarian => "Liaison Librarian",
+        StaffRole::LiaisonManager => "Liaison Manager",
+        StaffRole::HeadOfRelationshipManagement => "Head of Relationship Management",
+        StaffRole::Other => "Library staff",
+    }
+}
+
+fn attendee_role_label(role: AttendeeRole) -> &'static str {
+    match role {
+        AttendeeRole::HeadOfDepartment => "Head of Department",
+        AttendeeRole::DeputyHead => "Deputy Head of Department",
+        AttendeeRole::ChairBoardOfStudies => "Chair of the Board of Studies",
+        AttendeeRole::LibraryRep => "Library Representative",
+        AttendeeRole::Other => "",
+    }
+}
+
+/// The index of a folder of rendered plans.
+#[derive(Debug, Clone, Serialize)]
+pub struct Index {
+    /// `Library action plans 2017`, or with a span of years.
+    pub title: String,
+    pub library: String,
+    /// By year, then department name.
+    pub plans: Vec<IndexEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexEntry {
+    pub title: String,
+    pub department: Department,
+    pub year: i64,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub meeting_date_text: Option<String>,
+    /// The rendered file, relative to the index.
+    pub file: String,
+}
+
+/// The index of `documents`, each rendered to the file named beside it.
+pub fn index(library: &str, documents: &[(&Document, String)]) -> Index {
+    let mut plans: Vec<IndexEntry> = documents
+        .iter()
+        .map(|(doc, file)| IndexEntry {
+            title: doc.title.clone(),
+            department: doc.department.clone(),
+            year: doc.year,
+            status: doc.status,
+            status_label: doc.status_label,
+            meeting_date_text: doc.meeting.as_ref().and_then(|m| m.date_text.clone()),
+            file: file.clone(),
+        })
+        .collect();
+    plans.sort_by(|a, b| {
+        (a.year, &a.department.name, &a.file).cmp(&(b.year, &b.department.name, &b.file))
+    });
+    let first = plans.first().map(|p| p.year);
+    let last = plans.last().map(|p| p.year);
+    let title = match (first, last) {
+        (Some(first), Some(last)) if first != last => {
+            format!("Library action plans {first}–{last}")
+        }
+        (Some(year), _) => format!("Library action plans {year}"),
+        _ => "Library action plans".to_owned(),
+    };
+    Index {
+        title,
+        library: library.to_owned(),
+        plans,
+    }
+}

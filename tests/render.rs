@@ -1,0 +1,586 @@
+//! `aplan render` and `aplan templates` as users run them: the documents of the bundled
+//! repository, hostile plans, overrides, files written and refused, bad input.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{aplan, fixtures, repo_with};
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+
+fn bundled() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Standard output of a run that must succeed.
+fn rendered(dir: &Path, args: &[&str]) -> String {
+    let output = aplan(dir).args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "aplan {args:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The base repository with the hostile plan and settings laid over it.
+fn hostile_repo() -> tempfile::TempDir {
+    repo_with(Some(&fixtures().join("render/hostile")))
+}
+
+#[test]
+fn markdown_of_a_bundled_plan_with_a_previous_year() {
+    let md = rendered(bundled(), &["render", "history/2017"]);
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn html_of_a_bundled_plan_with_a_previous_year() {
+    let html = rendered(bundled(), &["render", "history/2017", "--format", "html"]);
+    insta::assert_snapshot!(html);
+}
+
+#[test]
+fn same_inputs_give_byte_identical_output() {
+    for format in ["md", "html"] {
+        let args = ["render", "plans/2017/physics.toml", "--format", format];
+        assert_eq!(rendered(bundled(), &args), rendered(bundled(), &args));
+    }
+}
+
+#[test]
+fn every_bundled_plan_renders() {
+    let out = tempfile::tempdir().unwrap();
+    for year in ["2016", "2017"] {
+        for format in ["md", "html"] {
+            let dir = out.path().join(format!("{year}-{format}"));
+            aplan(bundled())
+                .args(["render", "--year", year, "--format", format, "--out"])
+                .arg(&dir)
+                .assert()
+                .success()
+                .stderr(contains(format!("wrote 13 plans and index.{format}")));
+            assert_eq!(fs::read_dir(&dir).unwrap().count(), 14);
+        }
+    }
+}
+
+#[test]
+fn the_document_has_every_section_in_order() {
+    let md = rendered(bundled(), &["render", "history/2017"]);
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## How our action plans work",
+            "## The library and Department of History in numbers",
+            "## What we did last year",
+            "## Issues",
+            "## Proposed actions",
+            "## Next steps",
+        ]
+    );
+    // Known answers from plans/2017/history.toml and plans/2016/history.toml.
+    assert!(md.contains("| **Total** | **£159,600** |"), "{md}");
+    assert!(
+        md.contains("| E-book section requests | 23,975 | 18,230 | +5,745 | +31.5% | COUNTER |")
+    );
+    assert!(md.contains("**-0.30 (below minimum)**"));
+    assert!(md.contains("The 2016 plan had 6 actions: 3 done, 2 in progress, 1 dropped."));
+    assert!(md.contains("- Claire Drummond, Liaison Manager"));
+    // A final plan has no draft banner.
+    assert!(!md.contains("Draft for discussion"));
+}
+
+#[test]
+fn a_draft_has_the_banner_and_says_when_the_final_plan_follows() {
+    let md = rendered(bundled(), &["render", "mathematics/2017"]);
+    assert!(md.contains("> **Draft for discussion.**"), "{md}");
+    let html = rendered(
+        bundled(),
+        &["render", "mathematics/2017", "--format", "html"],
+    );
+    assert!(html.contains("<p class=\"banner\"><strong>Draft for discussion</strong>"));
+
+    let repo = repo_with(None);
+    let md = rendered(repo.path(), &["render", "history/2017"]);
+    // Met on 14 March 2017; the final plan is due within 7 days.
+    assert!(
+        md.contains("will be sent to the department by 21 March 2017"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_process_is_explained_only_to_a_new_head_of_department() {
+    // The base fixture's History has the same Head in 2016 and 2017.
+    let repo = repo_with(None);
+    let md = rendered(repo.path(), &["render", "history/2017"]);
+    assert!(!md.contains("How our action plans work"), "{md}");
+
+    let plan = repo.path().join("plans/2017/history.toml");
+    let text = fs::read_to_string(&plan).unwrap();
+    fs::write(&plan, text.replace("Prof. Ann Head", "Prof. Nina New")).unwrap();
+    let md = rendered(repo.path(), &["render", "history/2017"]);
+    assert!(md.contains("## How our action plans work"), "{md}");
+    assert!(md.contains("Welcome, Prof. Nina New."), "{md}");
+}
+
+#[test]
+fn a_department_without_an_earlier_plan_says_so() {
+    let repo = repo_with(None);
+    let md = rendered(repo.path(), &["render", "chemistry/2017"]);
+    assert!(
+        md.contains("There is no earlier plan for Department of Chemistry"),
+        "{md}"
+    );
+    assert!(md.contains("- **Meeting:** to be arranged"), "{md}");
+    assert!(
+        md.contains("The meeting has not been arranged yet."),
+        "{md}"
+    );
+}
+
+/// Every tag in `html` (text `<` is escaped, so each `<` starts a tag or a comment):
+/// only known elements, no event handler, no script, links only to the web or mail.
+fn assert_no_executable_markup(html: &str) {
+    const ALLOWED: &[&str] = &[
+        "!doctype",
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "main",
+        "header",
+        "footer",
+        "section",
+        "article",
+        "div",
+        "p",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "strong",
+        "em",
+        "a",
+        "span",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "code",
+        "pre",
+        "del",
+        "hr",
+    ];
+    for piece in html.split('<').skip(1) {
+        if piece.starts_with("!--") {
+            continue;
+        }
+        let tag = &piece[..piece.find('>').expect("every tag is closed")];
+        let tag = tag.trim_start_matches('/');
+        let name = tag
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        assert!(ALLOWED.contains(&name.as_str()), "unexpected <{tag}>");
+        for attribute in tag.split_whitespace().skip(1) {
+            let attr = attribute.to_ascii_lowercase();
+            assert!(!attr.starts_with("on"), "event handler in <{tag}>");
+            assert!(!attr.starts_with("src"), "a source to fetch in <{tag}>");
+            if let Some(url) = attr.strip_prefix("href=\"") {
+                let relative = !url.contains(':');
+                let web_or_mail = ["https://", "http://", "mailto:"]
+                    .iter()
+                    .any(|ok| url.starts_with(ok));
+                assert!(relative || web_or_mail, "unsafe link in <{tag}>");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_hostile_plan_renders_as_html_with_no_executable_markup() {
+    let repo = hostile_repo();
+    let html = rendered(repo.path(), &["render", "history/2017", "--format", "html"]);
+    assert_no_executable_markup(&html);
+    assert!(!html.contains("evil.example"), "an image URL survived");
+    assert_eq!(html.matches("<h1").count(), 1);
+    // The text is all there, escaped.
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
+    assert!(html.contains("&quot;Ancient&quot; &amp; &#x27;Modern&#x27;"));
+    assert!(html.contains("<a href=\"https://example.ac.uk/guide\">ok</a>"));
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct FrontMatter {
+    title: String,
+    department: String,
+    department_name: String,
+    year: i64,
+    status: String,
+    meeting: Option<String>,
+}
+
+/// The YAML between the opening `---` and the next one, and the Markdown after it.
+fn split_front_matter(md: &str) -> (&str, &str) {
+    let rest = md.strip_prefix("---\n").expect("front matter first");
+    let end = rest.find("\n---\n").expect("front matter closed");
+    (&rest[..end + 1], &rest[end + 5..])
+}
+
+#[test]
+fn a_hostile_plan_renders_as_markdown_with_valid_front_matter_and_no_markup() {
+    let repo = hostile_repo();
+    let md = rendered(repo.path(), &["render", "history/2017"]);
+    let (yaml, body) = split_front_matter(&md);
+    let front: FrontMatter = serde_saphyr::from_str(yaml).unwrap();
+    let name = "History: \"Ancient\" & 'Modern' <script>alert(1)</script>";
+    assert_eq!(front.title, format!("{name}: library action plan 2017"));
+    assert_eq!(front.department, "history");
+    assert_eq!(front.department_name, name);
+    assert_eq!(front.year, 2017);
+    assert_eq!(front.status, "draft");
+    assert_eq!(front.meeting.as_deref(), Some("2017-03-14"));
+
+    // A static site generator that lets raw HTML through still gets no markup from the
+    // plan: every `<` in the text is escaped.
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.render.r#unsafe = true;
+    let html = comrak::markdown_to_html(body, &options);
+    assert_no_executable_markup(&html);
+    assert!(!html.contains("evil.example"));
+    // The pipe in a table cell stays in its cell.
+    assert!(
+        html.contains("<td>&lt;b&gt;Books&lt;/b&gt; &amp; &quot;journals&quot; | pipes</td>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_plan_can_be_named_by_path_from_any_folder() {
+    let repo = repo_with(None);
+    let by_reference = rendered(repo.path(), &["render", "history/2017"]);
+    let by_path = rendered(repo.path(), &["render", "plans/2017/history.toml"]);
+    let from_folder = rendered(&repo.path().join("plans/2017"), &["render", "history.toml"]);
+    assert_eq!(by_reference, by_path);
+    assert_eq!(by_reference, from_folder);
+}
+
+#[test]
+fn an_unknown_plan_lists_the_nearest() {
+    let repo = repo_with(None);
+    aplan(repo.path())
+        .args(["render", "histroy/2017"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "no plan `histroy/2017`; the nearest are: history/2017, history/2016",
+        ));
+}
+
+#[test]
+fn a_plan_with_errors_renders_only_with_force() {
+    let repo = repo_with(None);
+    let plan = repo.path().join("plans/2017/chemistry.toml");
+    let text = fs::read_to_string(&plan).unwrap();
+    fs::write(
+        &plan,
+        text.replace("owner = \"bjones\"", "owner = \"bjnoes\""),
+    )
+    .unwrap();
+    aplan(repo.path())
+        .args(["render", "chemistry/2017"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "plans/2017/chemistry.toml has errors (first, line 15: owner `bjnoes` is not in aplan.toml)",
+        ))
+        .stderr(contains("--force"));
+    aplan(repo.path())
+        .args(["render", "chemistry/2017", "--force"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "| Open access workshop for research staff | bjnoes |",
+        ))
+        .stderr(contains("warning: plans/2017/chemistry.toml has errors"));
+
+    // A whole year skips it, and says so.
+    let out = repo.path().join("out");
+    aplan(repo.path())
+        .args(["render", "--year", "2017", "--out", "out"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "left out 1 plan with errors (plans/2017/chemistry.toml); run `aplan validate` to see them",
+        ));
+    assert!(out.join("2017-history.md").is_file());
+    assert!(!out.join("2017-chemistry.md").exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_plan_at_all_is_reported_as_skipped() {
+    let repo = repo_with(None);
+    fs::write(repo.path().join("plans/2017/music.toml"), "department = [").unwrap();
+    aplan(repo.path())
+        .args(["render", "--year", "2017", "--out", "out", "--force"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "left out 1 plan with errors (plans/2017/music.toml)",
+        ));
+}
+
+#[test]
+fn out_writes_one_file_per_plan_and_an_index() {
+    let repo = repo_with(None);
+    aplan(repo.path())
+        .args([
+            "render", "--year", "2017", "--format", "html", "--out", "site",
+        ])
+        .assert()
+        .success();
+    let site = repo.path().join("site");
+    let mut names: Vec<String> = fs::read_dir(&site)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["2017-chemistry.html", "2017-history.html", "index.html"]
+    );
+    let index = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("<a href=\"2017-history.html\">Department of History</a>"));
+    assert_no_executable_markup(&index);
+
+    let md = rendered(
+        repo.path(),
+        &["render", "history/2017", "history/2016", "--out", "md"],
+    );
+    assert_eq!(md, "");
+    let index = fs::read_to_string(repo.path().join("md/index.md")).unwrap();
+    insta::assert_snapshot!(index);
+}
+
+#[test]
+fn out_refuses_to_overwrite_without_force() {
+    let repo = repo_with(None);
+    let site = repo.path().join("site");
+    fs::create_dir(&site).unwrap();
+    fs::write(site.join("2017-history.md"), "mine").unwrap();
+    aplan(repo.path())
+        .args(["render", "--year", "2017", "--out", "site"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "2017-history.md already exists; use --force to overwrite",
+        ));
+    // Nothing was written: the refusal comes before any file.
+    assert_eq!(fs::read_dir(&site).unwrap().count(), 1);
+    assert_eq!(
+        fs::read_to_string(site.join("2017-history.md")).unwrap(),
+        "mine"
+    );
+
+    aplan(repo.path())
+        .args(["render", "--year", "2017", "--out", "site", "--force"])
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(site.join("2017-history.md"))
+            .unwrap()
+            .starts_with("---\n")
+    );
+}
+
+#[test]
+fn output_file_refuses_to_overwrite_and_takes_its_format_from_the_extension() {
+    let repo = repo_with(None);
+    aplan(repo.path())
+        .args(["render", "history/2017", "-o", "history.html"])
+        .assert()
+        .success()
+        .stdout("");
+    let html = fs::read_to_string(repo.path().join("history.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    aplan(repo.path())
+        .args(["render", "history/2017", "-o", "history.html"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "history.html already exists; use --force to overwrite",
+        ));
+    aplan(repo.path())
+        .args([
+            "render",
+            "history/2017",
+            "-o",
+            "history.html",
+            "--format",
+            "md",
+            "--force",
+        ])
+        .assert()
+        .success();
+    let md = fs::read_to_string(repo.path().join("history.html")).unwrap();
+    assert!(md.starts_with("---\n"));
+}
+
+#[test]
+fn several_plans_need_a_folder() {
+    let repo = repo_with(None);
+    aplan(repo.path())
+        .args(["render", "--year", "2017"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "2 plans to render, and standard output takes one; write them all with --out DIR",
+        ));
+    aplan(repo.path())
+        .args(["render", "history/2017", "chemistry/2017", "-o", "x.md"])
+        .assert()
+        .code(2)
+        .stderr(contains("-o takes one"));
+    aplan(repo.path())
+        .args(["render", "--year", "2015", "--out", "x"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "there are no plans for 2015; years with plans: 2016, 2017",
+        ));
+    aplan(repo.path())
+        .args(["render", "history/2017", "--out", "x", "-o", "y"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_repositorys_templates_override_the_built_in_ones_file_by_file() {
+    let repo = repo_with(None);
+    let templates = repo.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+    fs::write(
+        templates.join("plan.md"),
+        "# {{ department.name }} {{ year }}\n{% include \"footer.md\" %}",
+    )
+    .unwrap();
+    fs::write(templates.join("footer.md"), "Liaison: {{ liaison.name }}\n").unwrap();
+    let md = rendered(repo.path(), &["render", "history/2017"]);
+    assert_eq!(md, "# Department of History 2017\nLiaison: Jane Smith\n");
+    // The HTML template is still the built-in one.
+    let html = rendered(repo.path(), &["render", "history/2017", "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+
+    let listing = rendered(repo.path(), &["templates"]);
+    insta::assert_snapshot!(listing);
+}
+
+#[test]
+fn a_broken_template_names_its_file_and_line() {
+    let repo = repo_with(None);
+    let templates = repo.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+    fs::write(
+        templates.join("plan.md"),
+        "# {{ title }}\n\n{% if year %}\nno end\n",
+    )
+    .unwrap();
+    aplan(repo.path())
+        .args(["render", "history/2017"])
+        .assert()
+        .code(2)
+        .stderr(contains("error: template templates/plan.md, line "))
+        .stderr(contains("syntax error"));
+
+    // An undefined variable is an error, not an empty string; in an included piece, the
+    // piece is named.
+    fs::write(
+        templates.join("plan.md"),
+        "# {{ title }}\n{% include \"piece.md\" %}",
+    )
+    .unwrap();
+    fs::write(templates.join("piece.md"), "ok\n\n{{ departmnet.name }}\n").unwrap();
+    aplan(repo.path())
+        .args(["render", "history/2017"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "error: template templates/piece.md, line 3: undefined value",
+        ));
+
+    // --templates points somewhere else.
+    let other = tempfile::tempdir().unwrap();
+    fs::write(other.path().join("plan.html"), "{{ nope }}").unwrap();
+    aplan(repo.path())
+        .args(["render", "history/2017", "--format", "html", "--templates"])
+        .arg(other.path())
+        .assert()
+        .code(2)
+        .stderr(contains("plan.html, line 1: undefined value"));
+}
+
+#[test]
+fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    aplan(dir.path())
+        .args(["templates", "--dump", "mine"])
+        .assert()
+        .success()
+        .stderr(contains("wrote 6 templates to"));
+    for name in [
+        "index.html",
+        "index.md",
+        "plan.html",
+        "plan.md",
+        "process.md",
+        "style.css",
+    ] {
+        let dumped = fs::read_to_string(dir.path().join("mine").join(name)).unwrap();
+        let shipped = fs::read_to_string(bundled().join("templates").join(name)).unwrap();
+        assert_eq!(dumped, shipped, "{name}");
+    }
+    aplan(dir.path())
+        .args(["templates", "--dump", "mine"])
+        .assert()
+        .code(2)
+        .stderr(contains("already exists; use --force to overwrite"));
+    aplan(dir.path())
+        .args(["templates", "--dump", "mine", "--force"])
+        .assert()
+        .success();
+    // Outside a plans repository the listing shows the built-in templates.
+    aplan(dir.path())
+        .arg("templates")
+        .assert()
+        .success()
+        .stdout(contains("plan.html   built-in").and(contains("templates/").not()));
+}
