@@ -139,8 +139,8 @@ pub enum Command {
     /// Start a new plans repository: settings, an example plan, CI workflow and hooks
     ///
     /// Writes aplan.toml, plans/<this year>/history.toml, .github/workflows/aplan.yml,
-    /// .pre-commit-config.yaml and .gitignore. Nothing is overwritten: if any of them exists,
-    /// nothing is written.
+    /// .pre-commit-config.yaml and .gitignore (and templates/ with --templates). Nothing is
+    /// overwritten: if any of them exists, nothing is written.
     Init(InitArgs),
 
     /// What a diagnostic code means and how to fix it; without a code, list them all
@@ -189,6 +189,10 @@ pub struct InitArgs {
     /// CI, and hooks that run an installed `aplan`]
     #[arg(long, value_name = "URL")]
     pub aplan_repo: Option<String>,
+
+    /// Also write the built-in templates to templates/, to start your own documents from
+    #[arg(long)]
+    pub templates: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -18,6 +18,8 @@ pub struct Options {
     /// A Git URL aplan is installed from; without it, CI installs the `aplan` crate and the
     /// pre-commit hooks run an installed `aplan`.
     pub aplan_repo: Option<String>,
+    /// Whether to include the built-in templates, to start an override from.
+    pub templates: bool,
 }
 
 /// The hooks of this repository's `.pre-commit-hooks.yaml`, as a local repo's hooks.
@@ -62,7 +64,14 @@ pub fn files(options: &Options) -> Vec<ScaffoldFile> {
             .replace("{{install}}", &install)
             .replace("{{hooks}}\n", &hooks),
     };
-    vec![
+    let templates = crate::render::templates::BUILT_IN
+        .iter()
+        .filter(|_| options.templates)
+        .map(|(name, text)| ScaffoldFile {
+            path: format!("templates/{name}"),
+            contents: (*text).to_owned(),
+        });
+    let mut files = vec![
         file("aplan.toml", include_str!("scaffold/aplan.toml")),
         file(
             &format!("plans/{year}/history.toml"),
@@ -77,7 +86,9 @@ pub fn files(options: &Options) -> Vec<ScaffoldFile> {
             include_str!("scaffold/pre-commit-config.yaml"),
         ),
         file(".gitignore", include_str!("scaffold/gitignore")),
-    ]
+    ];
+    files.extend(templates);
+    files
 }
 
 #[cfg(test)]
@@ -91,6 +102,7 @@ mod tests {
                 library: "St \"Quoted\" Library: \\ York".to_owned(),
                 year: 2027,
                 aplan_repo,
+                templates: true,
             };
             for file in files(&options) {
                 assert!(!file.contents.contains("{{"), "{}", file.path);

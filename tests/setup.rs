@@ -89,6 +89,28 @@ fn init_writes_yaml_that_parses() {
 }
 
 #[test]
+fn init_can_start_templates_that_render() {
+    let dir = tempfile::tempdir().unwrap();
+    aplan(dir.path())
+        .args(["init", "--templates"])
+        .assert()
+        .code(0)
+        .stdout(contains("templates/plan.html"));
+    aplan(dir.path())
+        .arg("templates")
+        .assert()
+        .code(0)
+        .stdout(contains("templates/plan.md (same as the built-in)"));
+    aplan(dir.path())
+        .args(["render", "history/2017"])
+        .assert()
+        .code(0)
+        .stdout(contains(
+            "# Department of History: library action plan 2017",
+        ));
+}
+
+#[test]
 fn init_refuses_to_overwrite_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("aplan.toml"), "# ours\n").unwrap();

@@ -17,6 +17,7 @@ pub fn run(context: &Context, args: &InitArgs) -> Result<ExitStatus> {
         library: args.library.clone(),
         year: context.today.year(),
         aplan_repo: args.aplan_repo.clone(),
+        templates: args.templates,
     });
     let existing: Vec<&str> = files
         .iter()
