@@ -350,3 +350,15 @@ fn the_bundled_repository_has_a_timeline() {
     let json = timeline(root, &["--today", "2017-04-10"]);
     assert_eq!(json.as_array().unwrap().len(), 13);
 }
+
+/// `--with-actions` only means something in a calendar; elsewhere it would be ignored
+/// without a word.
+#[test]
+fn with_actions_needs_the_calendar_format() {
+    let repo = common::repo_with(None);
+    common::aplan(repo.path())
+        .args(["timeline", "--with-actions"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("use it with --format ics"));
+}

@@ -16,6 +16,11 @@ use crate::report::actions::{self, Filter};
 use crate::report::timeline::{self, DepartmentTimeline, Step};
 
 pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitStatus> {
+    if args.with_actions && args.format != TimelineFormat::Ics {
+        anyhow::bail!(
+            "--with-actions adds action due dates to a calendar: use it with --format ics"
+        );
+    }
     let workspace = context.workspace()?;
     let year = workspace.year(args.year)?;
     let today = context.today;

@@ -222,9 +222,20 @@ fn limits(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Limits> {
             &mut limits.common_theme_departments,
         ),
     ] {
-        if let Some(n) = f.get(key).and_then(|v| d.count(key, v)) {
-            *slot = n.into_inner();
+        let Some(n) = f.get(key).and_then(|v| d.count(key, v)) else {
+            continue;
+        };
+        // A theme in no department at all is not "common".
+        if key == "common_theme_departments" && *n.get_ref() == 0 {
+            d.report(
+                Code::InvalidValue,
+                n.span(),
+                format!("`{key}` must be at least 1"),
+                Some("a theme is common when this many departments share it, such as 3".to_owned()),
+            );
+            continue;
         }
+        *slot = n.into_inner();
     }
     f.finish(d);
     Some(limits)
