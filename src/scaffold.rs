@@ -104,7 +104,12 @@ mod tests {
                 aplan_repo,
                 templates: true,
             };
-            for file in files(&options) {
+            // The templates are minijinja's, full of `{{ … }}` by design; only the files
+            // filled in here must have no placeholder left.
+            for file in files(&options)
+                .iter()
+                .filter(|f| !f.path.starts_with("templates/"))
+            {
                 assert!(!file.contents.contains("{{"), "{}", file.path);
             }
         }
