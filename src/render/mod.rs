@@ -159,13 +159,15 @@ fn write_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(),
 }
 
 /// `{{ field | markdown }}`: a plan's Markdown as safe HTML in an HTML template, or as
-/// safe Markdown in a Markdown one. `none` renders as nothing.
-fn markdown_filter(state: &State, text: Option<String>) -> Value {
+/// safe Markdown in a Markdown one. `none` renders as nothing. `markdown(3)` starts the
+/// field's headings at h3 instead of h4, for a field right under an h2.
+fn markdown_filter(state: &State, text: Option<String>, first_level: Option<u8>) -> Value {
     let text = text.unwrap_or_default();
+    let level = first_level.unwrap_or(markdown::FIRST_HEADING_LEVEL);
     let rendered = if *state.auto_escape() == AutoEscape::Html {
-        markdown::to_html(&text)
+        markdown::to_html_at(&text, level)
     } else {
-        markdown::to_markdown(&text)
+        markdown::to_markdown_at(&text, level)
     };
     Value::from_safe_string(rendered)
 }
