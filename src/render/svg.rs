@@ -431,6 +431,60 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::timeline::{Next, Step};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn row(meeting: Option<NaiveDate>) -> DepartmentTimeline {
+        DepartmentTimeline {
+            department: "history".to_owned(),
+            name: "Department of History".to_owned(),
+            year: 2017,
+            status: Some("draft"),
+            meeting,
+            sent: None,
+            finalised: None,
+            send_by: meeting.map(|m| m - chrono::Days::new(7)),
+            finalise_by: meeting.map(|m| m + chrono::Days::new(7)),
+            late: Vec::new(),
+            next: Some(Next {
+                step: Step::Send,
+                by: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn the_strip_spans_whole_months_of_the_dates_and_today_in_the_plan_year() {
+        let rows = [row(Some(date(2017, 3, 14)))];
+        // 7 to 21 March; today in April of the plan year stretches the strip to April.
+        assert_eq!(
+            strip_months(&rows, 2017, date(2017, 4, 10)),
+            Some((date(2017, 3, 1), date(2017, 5, 1)))
+        );
+        // Today years later is left off rather than stretching the strip.
+        assert_eq!(
+            strip_months(&rows, 2017, date(2026, 11, 28)),
+            Some((date(2017, 3, 1), date(2017, 4, 1)))
+        );
+        // October of the year before is in the plan year's window.
+        assert_eq!(
+            strip_months(&rows, 2017, date(2016, 10, 3)),
+            Some((date(2016, 10, 1), date(2017, 4, 1)))
+        );
+        assert_eq!(strip_months(&[row(None)], 2017, date(2017, 4, 10)), None);
+    }
+
+    #[test]
+    fn long_names_are_shortened_and_escaped() {
+        let long = "Department of A Very Long Name & Many Words That Go On and On Forever";
+        let shown = label(long);
+        assert!(shown.ends_with('…'), "{shown}");
+        assert!(shown.contains("&amp;"), "{shown}");
+        assert_eq!(label("Short <b>"), "Short &lt;b&gt;");
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {
