@@ -136,6 +136,15 @@ pub enum Command {
     /// actions do not count.
     Workload(WorkloadArgs),
 
+    /// A static HTML site of one year's plans that anyone can open from a shared drive
+    ///
+    /// Writes into DIR: index.html (every department's place in the cycle), timeline.html,
+    /// workload.html, themes.html, actions.html, a page per plan of the year and of earlier
+    /// years, and style.css. No script, nothing fetched from elsewhere, relative links
+    /// only, so it works from file:// as well as a web server. Nothing is overwritten
+    /// without --force. Plans with errors are left out, with a warning naming them.
+    Site(SiteArgs),
+
     /// Start a new plans repository: settings, an example plan, CI workflow and hooks
     ///
     /// Writes aplan.toml, plans/<this year>/history.toml, .github/workflows/aplan.yml,
@@ -456,6 +465,25 @@ pub struct RenderArgs {
     pub templates: Option<PathBuf>,
 
     /// Overwrite files that exist, and render plans that have errors
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The plan year the site shows [default: the latest year under plans/]
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i64>,
+
+    /// The folder to write the site into; it is created if need be
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// A folder of templates to use instead of the repository's templates/
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Overwrite files of an earlier site in DIR
     #[arg(long)]
     pub force: bool,
 }

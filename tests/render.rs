@@ -555,13 +555,23 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         .args(["templates", "--dump", "mine"])
         .assert()
         .success()
-        .stderr(contains("wrote 6 templates to"));
+        .stderr(contains("wrote 16 templates to"));
     for name in [
         "index.html",
         "index.md",
         "plan.html",
         "plan.md",
         "process.md",
+        "site-actions.html",
+        "site-head.html",
+        "site-index.html",
+        "site-nav.html",
+        "site-page.html",
+        "site-plan.html",
+        "site-themes.html",
+        "site-timeline.html",
+        "site-workload.html",
+        "site.css",
         "style.css",
     ] {
         let dumped = fs::read_to_string(dir.path().join("mine").join(name)).unwrap();
@@ -582,5 +592,9 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         .arg("templates")
         .assert()
         .success()
-        .stdout(contains("plan.html   built-in").and(contains("templates/").not()));
+        .stdout(
+            predicates::str::is_match(r"plan\.html +built-in")
+                .unwrap()
+                .and(contains("templates/").not()),
+        );
 }

@@ -8,6 +8,7 @@ mod init;
 mod new;
 mod render;
 mod schema;
+mod site;
 mod templates;
 mod themes;
 mod timeline;
@@ -122,6 +123,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Timeline(args) => timeline::run(&context, &args),
         Command::Render(args) => render::run(&context, &args),
         Command::Templates(args) => templates::run(&context, &args),
+        Command::Site(args) => site::run(&context, &args),
         Command::Explain { .. }
         | Command::Completions { .. }
         | Command::Man

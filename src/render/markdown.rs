@@ -9,14 +9,22 @@
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options};
 
-/// Headings in a field start at this level (h4): the document uses h1 to h3.
-const FIRST_HEADING_LEVEL: u8 = 4;
+/// Headings in a field start at this level (h4) unless the template says otherwise: the
+/// document uses h1 to h3.
+pub const FIRST_HEADING_LEVEL: u8 = 4;
 
 /// A field's Markdown as an HTML fragment.
 pub fn to_html(markdown: &str) -> String {
+    to_html_at(markdown, FIRST_HEADING_LEVEL)
+}
+
+/// A field's Markdown as an HTML fragment whose headings start at `first_level`, for a
+/// field that sits right under an h2 of the document (an h3 there keeps the heading
+/// levels in order for screen readers).
+pub fn to_html_at(markdown: &str, first_level: u8) -> String {
     let arena = Arena::new();
     let options = options();
-    let root = safe_tree(&arena, markdown, &options);
+    let root = safe_tree(&arena, markdown, &options, first_level);
     let mut html = String::new();
     comrak::format_html(root, &options, &mut html).expect("writing to a String cannot fail");
     html
@@ -24,9 +32,14 @@ pub fn to_html(markdown: &str) -> String {
 
 /// A field's Markdown, made safe and normalised, for a Markdown document.
 pub fn to_markdown(markdown: &str) -> String {
+    to_markdown_at(markdown, FIRST_HEADING_LEVEL)
+}
+
+/// A field's Markdown for a Markdown document, its headings starting at `first_level`.
+pub fn to_markdown_at(markdown: &str, first_level: u8) -> String {
     let arena = Arena::new();
     let options = options();
-    let root = safe_tree(&arena, markdown, &options);
+    let root = safe_tree(&arena, markdown, &options, first_level);
     let mut text = String::new();
     comrak::format_commonmark(root, &options, &mut text).expect("writing to a String cannot fail");
     text
@@ -97,7 +110,12 @@ fn options() -> Options<'static> {
 }
 
 /// Parses `markdown` and removes everything that is not safe to publish.
-fn safe_tree<'a>(arena: &'a Arena<'a>, markdown: &str, options: &Options) -> &'a AstNode<'a> {
+fn safe_tree<'a>(
+    arena: &'a Arena<'a>,
+    markdown: &str,
+    options: &Options,
+    first_level: u8,
+) -> &'a AstNode<'a> {
     let root = comrak::parse_document(arena, markdown, options);
     // Collect first: the tree cannot be changed while it is being walked.
     let nodes: Vec<&AstNode<'_>> = root.descendants().collect();
@@ -107,7 +125,7 @@ fn safe_tree<'a>(arena: &'a Arena<'a>, markdown: &str, options: &Options) -> &'a
             NodeValue::Image(_) => Change::Unwrap,
             NodeValue::Link(link) if !is_safe_url(&link.url) => Change::Unwrap,
             NodeValue::Heading(heading) => {
-                heading.level = (heading.level + FIRST_HEADING_LEVEL - 1).min(6);
+                heading.level = (heading.level + first_level.clamp(1, 6) - 1).min(6);
                 heading.setext = false;
                 Change::Keep
             }
@@ -199,6 +217,11 @@ mod tests {
     fn headings_sit_below_the_documents_own() {
         assert_eq!(to_html("# Top\n\n## Next"), "<h4>Top</h4>\n<h5>Next</h5>\n");
         assert_eq!(to_markdown("Top\n==="), "#### Top\n");
+        assert_eq!(
+            to_html_at("# Top\n\n## Next", 3),
+            "<h3>Top</h3>\n<h4>Next</h4>\n"
+        );
+        assert_eq!(to_markdown_at("# Top", 3), "### Top\n");
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! they are. An undefined variable is an error, not an empty string.
 
 pub mod markdown;
+pub mod site;
+pub mod svg;
 pub mod templates;
 
 use std::borrow::Cow;
@@ -82,6 +84,12 @@ impl Renderer {
 
     /// One plan's meeting document.
     pub fn plan(&self, document: &Document, format: Format) -> Result<String, TemplateError> {
+        let ctx = self.plan_context(document)?;
+        self.render(&format!("plan.{}", format.extension()), ctx)
+    }
+
+    /// What a plan's templates see: the document's fields and its front matter.
+    fn plan_context(&self, document: &Document) -> Result<Value, TemplateError> {
         let front_matter = yaml(&PlanFrontMatter {
             title: &document.title,
             department: &document.department.id,
@@ -90,11 +98,10 @@ impl Renderer {
             status: document.status,
             meeting: document.meeting.as_ref().and_then(|m| m.date.as_deref()),
         })?;
-        let ctx = context! {
+        Ok(context! {
             front_matter => Value::from_safe_string(front_matter),
             ..Value::from(Serde(document))
-        };
-        self.render(&format!("plan.{}", format.extension()), ctx)
+        })
     }
 
     /// The index of a folder of rendered plans.
@@ -152,13 +159,15 @@ fn write_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(),
 }
 
 /// `{{ field | markdown }}`: a plan's Markdown as safe HTML in an HTML template, or as
-/// safe Markdown in a Markdown one. `none` renders as nothing.
-fn markdown_filter(state: &State, text: Option<String>) -> Value {
+/// safe Markdown in a Markdown one. `none` renders as nothing. `markdown(3)` starts the
+/// field's headings at h3 instead of h4, for a field right under an h2.
+fn markdown_filter(state: &State, text: Option<String>, first_level: Option<u8>) -> Value {
     let text = text.unwrap_or_default();
+    let level = first_level.unwrap_or(markdown::FIRST_HEADING_LEVEL);
     let rendered = if *state.auto_escape() == AutoEscape::Html {
-        markdown::to_html(&text)
+        markdown::to_html_at(&text, level)
     } else {
-        markdown::to_markdown(&text)
+        markdown::to_markdown_at(&text, level)
     };
     Value::from_safe_string(rendered)
 }

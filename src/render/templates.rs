@@ -2,14 +2,52 @@
 //! and a plans repository's `templates/` folder, which overrides them file by file.
 
 /// The built-in templates, by name: a document and an index for each format, the
-/// stylesheet the HTML ones inline, and the explanation of the process for a new Head of
-/// Department, written once in Markdown for both formats.
+/// stylesheet the HTML ones inline, the explanation of the process for a new Head of
+/// Department, written once in Markdown for both formats, and the pages and stylesheet of
+/// `aplan site`.
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("index.md", include_str!("../../templates/index.md")),
     ("plan.html", include_str!("../../templates/plan.html")),
     ("plan.md", include_str!("../../templates/plan.md")),
     ("process.md", include_str!("../../templates/process.md")),
+    (
+        "site-actions.html",
+        include_str!("../../templates/site-actions.html"),
+    ),
+    (
+        "site-head.html",
+        include_str!("../../templates/site-head.html"),
+    ),
+    (
+        "site-index.html",
+        include_str!("../../templates/site-index.html"),
+    ),
+    (
+        "site-nav.html",
+        include_str!("../../templates/site-nav.html"),
+    ),
+    (
+        "site-page.html",
+        include_str!("../../templates/site-page.html"),
+    ),
+    (
+        "site-plan.html",
+        include_str!("../../templates/site-plan.html"),
+    ),
+    (
+        "site-themes.html",
+        include_str!("../../templates/site-themes.html"),
+    ),
+    (
+        "site-timeline.html",
+        include_str!("../../templates/site-timeline.html"),
+    ),
+    (
+        "site-workload.html",
+        include_str!("../../templates/site-workload.html"),
+    ),
+    ("site.css", include_str!("../../templates/site.css")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 

@@ -3,7 +3,7 @@
 //!
 //! Template authors see these field names; they are listed in the README.
 
-mod figures;
+pub(crate) mod figures;
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -534,7 +534,7 @@ fn next_steps(config: &Config, plan: &Plan) -> NextSteps {
     }
 }
 
-fn plan_status_label(status: PlanStatus) -> &'static str {
+pub(crate) fn plan_status_label(status: PlanStatus) -> &'static str {
     match status {
         PlanStatus::Draft => "Draft",
         PlanStatus::Sent => "Sent to the department",
@@ -543,7 +543,7 @@ fn plan_status_label(status: PlanStatus) -> &'static str {
     }
 }
 
-fn action_status_label(status: ActionStatus) -> &'static str {
+pub(crate) fn action_status_label(status: ActionStatus) -> &'static str {
     match status {
         ActionStatus::Proposed => "Proposed",
         ActionStatus::Agreed => "Agreed",
@@ -561,7 +561,7 @@ fn priority_label(priority: Priority) -> &'static str {
     }
 }
 
-fn staff_role_label(role: StaffRole) -> &'static str {
+pub(crate) fn staff_role_label(role: StaffRole) -> &'static str {
     match role {
         StaffRole::LiaisonLibrarian => "Liaison Librarian",
         StaffRole::LiaisonManager => "Liaison Manager",

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod document;
 pub mod export;
+pub mod site;
 pub mod themes;
 pub mod timeline;
 pub mod workload;

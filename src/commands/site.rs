@@ -1,0 +1,93 @@
+//! `aplan site`: load the repository, build the site's data for a year, render every page,
+//! then write them all into the output folder.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::Context;
+use crate::cli::SiteArgs;
+use crate::exit::ExitStatus;
+use crate::render::Renderer;
+use crate::render::site::{Page, pages};
+use crate::report::site;
+use crate::write::{Overwrite, write_atomic};
+
+/// From this many pages a terminal shows a progress bar while they are rendered.
+const PROGRESS_FROM_PAGES: usize = 10;
+
+pub fn run(context: &Context, args: &SiteArgs) -> Result<ExitStatus> {
+    let root = context.root()?;
+    let workspace = context.workspace()?;
+    let year = workspace.year(args.year)?;
+    let templates = super::render::template_set(context, &root, args.templates.as_deref())?;
+    let renderer = Renderer::new(templates)?;
+    let site = site::build(&workspace, year, context.today);
+    let pages = pages(&site);
+    let overwrite = if args.force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Refuse
+    };
+    check_folder(&args.out, &pages, overwrite)?;
+
+    let progress = progress_bar(context, pages.len());
+    let mut files = Vec::with_capacity(pages.len());
+    for page in &pages {
+        progress.set_message(page.file.clone());
+        files.push((args.out.join(&page.file), renderer.site_page(&site, page)?));
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    for (path, text) in &files {
+        write_atomic(path, text.as_bytes(), overwrite)?;
+    }
+    if !context.quiet {
+        writeln!(
+            std::io::stderr().lock(),
+            "wrote the {year} site ({} plan pages, {} files in all) to {}",
+            site.plans.len(),
+            files.len(),
+            args.out.display()
+        )?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// Refuses, before anything is written, an output path that is not a folder, and files
+/// already there unless allowed, so a refusal leaves the folder as it was.
+fn check_folder(dir: &Path, pages: &[Page], overwrite: Overwrite) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        bail!("{} is not a folder", dir.display());
+    }
+    if overwrite == Overwrite::Refuse {
+        let existing: Vec<String> = pages
+            .iter()
+            .map(|page| dir.join(&page.file))
+            .filter(|path| std::fs::symlink_metadata(path).is_ok())
+            .map(|path| path.display().to_string())
+            .collect();
+        if let Some(first) = existing.first() {
+            let more = match existing.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            bail!("{first} already exists{more}; use --force to overwrite");
+        }
+    }
+    Ok(())
+}
+
+/// A progress bar on standard error for a site of many pages; hidden under `--quiet` and
+/// when standard error is not a terminal.
+fn progress_bar(context: &Context, pages: usize) -> ProgressBar {
+    if context.quiet || pages < PROGRESS_FROM_PAGES || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let style = ProgressStyle::with_template("rendering {bar:30} {pos}/{len} {wide_msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::with_draw_target(Some(pages as u64), ProgressDrawTarget::stderr())
+        .with_style(style)
+}

@@ -1,0 +1,252 @@
+//! The static site of `aplan site` as data for its templates: one year's dashboard (every
+//! department's place in the cycle), its plans and the earlier ones, and the themes,
+//! workload, timeline and actions reports, with ids looked up as names and dates written
+//! out. The charts are drawn from the same data by `render::svg`.
+
+mod actions;
+mod overview;
+mod themes;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::document::{self, Document, figures};
+use super::timeline::{self, DepartmentTimeline, Step};
+use super::workload::{self, Workload};
+use crate::model::Config;
+use crate::workspace::Workspace;
+
+pub use actions::{ActionLine, ActionsPage, OwnerGroup, StatusGroup};
+pub use overview::{DepartmentRow, Overview, PlanLink, StageCount, StatusCount};
+pub use themes::{MatrixCell, MatrixRow, ThemeColumn, ThemeGroup, ThemesPage};
+
+/// Everything the site shows, for one year as it stands on one day.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub library: String,
+    pub year: i64,
+    pub today: NaiveDate,
+    pub overview: Overview,
+    /// The year's plans and every earlier one, by year then department.
+    pub plans: Vec<PlanPage>,
+    pub themes: ThemesPage,
+    pub workload: WorkloadPage,
+    pub timeline: TimelinePage,
+    pub actions: ActionsPage,
+}
+
+/// One plan's page: its meeting document and the file it is written to.
+#[derive(Debug, Clone)]
+pub struct PlanPage {
+    pub file: String,
+    pub document: Document,
+}
+
+/// The workload report with names, for the chart and the table beside it.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkloadPage {
+    #[serde(skip)]
+    pub report: Workload,
+    pub limits: workload::WorkloadLimits,
+    /// By id, as the report lists them.
+    pub people: Vec<PersonLoad>,
+    /// Departments with more active actions than the limit, by id.
+    pub departments_over: Vec<DepartmentLoad>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonLoad {
+    pub id: String,
+    pub name: String,
+    pub role: &'static str,
+    /// The departments this person is liaison for, by name.
+    pub departments: Vec<String>,
+    pub active_initiatives: usize,
+    pub over_initiatives: bool,
+    pub over_departments: bool,
+    /// Colleagues with room to spare in the same themes or faculties, by name.
+    pub candidates: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DepartmentLoad {
+    pub name: String,
+    pub file: Option<String>,
+    pub active_actions: usize,
+}
+
+/// The year's cycle: the timeline report for the strip, and its rows in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelinePage {
+    #[serde(skip)]
+    pub report: Vec<DepartmentTimeline>,
+    pub rows: Vec<TimelineRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineRow {
+    pub name: String,
+    pub file: Option<String>,
+    pub status_label: &'static str,
+    pub sent_text: Option<String>,
+    pub meeting_text: Option<String>,
+    pub finalised_text: Option<String>,
+    pub send_by_text: Option<String>,
+    pub finalise_by_text: Option<String>,
+    pub late: Vec<String>,
+    pub next: Option<String>,
+}
+
+/// The site for `year` as it stands on `today`, from the plans without errors.
+pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Site {
+    let config = workspace.config();
+    let timeline = timeline::build(workspace, year, today);
+    let plans: Vec<PlanPage> = workspace
+        .plans()
+        .into_iter()
+        .filter(|plan| *plan.year.get_ref() <= year)
+        .map(|plan| PlanPage {
+            file: plan_file(plan.department.get_ref(), *plan.year.get_ref()),
+            document: document::build(workspace, plan),
+        })
+        .collect();
+    let year_plans = workspace.plans_for(year);
+    let workload = workload::build(config, &year_plans, year);
+    let themes = super::themes::build(workspace, year, config.limits.common_theme_departments);
+    Site {
+        library: config.library.name.clone(),
+        year,
+        today,
+        overview: overview::build(workspace, &plans, &timeline, year, today),
+        themes: themes::build(&themes),
+        workload: workload_page(config, workload, year),
+        timeline: timeline_page(config, timeline, today),
+        actions: actions::build(workspace, year, today),
+        plans,
+    }
+}
+
+/// The page of a plan: `2017-history.html`. Plans without errors have slug department ids,
+/// so the name is always a plain file name.
+pub fn plan_file(department: &str, year: i64) -> String {
+    format!("{year}-{department}.html")
+}
+
+/// A department's name, or its id when aplan.toml does not know it.
+fn department_name(config: &Config, id: &str) -> String {
+    config
+        .department(id)
+        .map_or_else(|| id.to_owned(), |d| d.name.clone())
+}
+
+/// A person's name, or their id when aplan.toml does not know them.
+fn staff_name(config: &Config, id: &str) -> String {
+    config
+        .staff(id)
+        .map_or_else(|| id.to_owned(), |s| s.name.clone())
+}
+
+/// A late step in words: `final plan 6 days late`.
+fn late_text(row: &DepartmentTimeline, step: Step, today: NaiveDate) -> String {
+    let what = match step {
+        Step::Send => "plan not sent",
+        Step::Finalise => "final plan",
+        other => other.describe(),
+    };
+    match row.days_late(step, today) {
+        Some(1) => format!("{what} 1 day late"),
+        Some(days) => format!("{what} {days} days late"),
+        None => format!("{what} late"),
+    }
+}
+
+/// The next step in words: `send the final plan by 4 April 2017`.
+fn next_text(row: &DepartmentTimeline) -> Option<String> {
+    row.next.map(|next| match next.by {
+        Some(by) => format!("{} by {}", next.step.describe(), figures::date(by)),
+        None => next.step.describe().to_owned(),
+    })
+}
+
+/// The short status of a department's plan: `Draft`, `Sent`, `Met`, `Final`, or why it
+/// has none.
+fn stage_label(row: &DepartmentTimeline) -> &'static str {
+    match (row.status, row.next.map(|n| n.step)) {
+        (Some("draft"), _) => "Draft",
+        (Some("sent"), _) => "Sent",
+        (Some("met"), _) => "Met",
+        (Some(_), _) => "Final",
+        (None, Some(Step::FixPlan)) => "Plan has errors",
+        (None, _) => "No plan yet",
+    }
+}
+
+fn workload_page(config: &Config, report: Workload, year: i64) -> WorkloadPage {
+    let people = report
+        .staff
+        .iter()
+        .map(|person| PersonLoad {
+            id: person.id.clone(),
+            name: person.name.clone(),
+            role: config
+                .staff(&person.id)
+                .map_or("", |s| document::staff_role_label(s.role)),
+            departments: person
+                .departments
+                .iter()
+                .map(|d| department_name(config, d))
+                .collect(),
+            active_initiatives: person.active_initiatives,
+            over_initiatives: person.over.contains(&"initiatives"),
+            over_departments: person.over.contains(&"departments"),
+            candidates: person
+                .candidates
+                .iter()
+                .map(|c| staff_name(config, c))
+                .collect(),
+        })
+        .collect();
+    let departments_over = report
+        .departments_over
+        .iter()
+        .map(|d| DepartmentLoad {
+            name: department_name(config, &d.id),
+            file: Some(plan_file(&d.id, year)),
+            active_actions: d.active_actions,
+        })
+        .collect();
+    WorkloadPage {
+        limits: report.limits,
+        people,
+        departments_over,
+        report,
+    }
+}
+
+fn timeline_page(
+    config: &Config,
+    report: Vec<DepartmentTimeline>,
+    today: NaiveDate,
+) -> TimelinePage {
+    let text = |date: Option<NaiveDate>| date.map(figures::date);
+    let rows = report
+        .iter()
+        .map(|row| TimelineRow {
+            name: department_name(config, &row.department),
+            file: row.status.map(|_| plan_file(&row.department, row.year)),
+            status_label: stage_label(row),
+            sent_text: text(row.sent),
+            meeting_text: text(row.meeting),
+            finalised_text: text(row.finalised),
+            send_by_text: text(row.send_by),
+            finalise_by_text: text(row.finalise_by),
+            late: row
+                .late
+                .iter()
+                .map(|step| late_text(row, *step, today))
+                .collect(),
+            next: next_text(row),
+        })
+        .collect();
+    TimelinePage { report, rows }
+}

