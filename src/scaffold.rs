@@ -104,7 +104,11 @@ mod tests {
                 aplan_repo,
                 templates: true,
             };
-            for file in files(&options) {
+            // Templates are minijinja and keep their `{{ … }}`; the rest must be filled in.
+            for file in files(&options)
+                .iter()
+                .filter(|f| !f.path.starts_with("templates/"))
+            {
                 assert!(!file.contents.contains("{{"), "{}", file.path);
             }
         }
