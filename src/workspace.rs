@@ -24,11 +24,12 @@ pub struct Workspace {
 impl Workspace {
     /// Validates a loaded repository. Fails when `aplan.toml` cannot be read at all, since
     /// no report makes sense without it.
-    pub fn new(repo: Repository) -> Result<Workspace> {
+    pub fn new(mut repo: Repository) -> Result<Workspace> {
         if repo.config.is_none() {
             bail!("aplan.toml could not be read; run `aplan validate` to see why");
         }
         let diagnostics = check::validate(&repo);
+        repo.recall_texts(diagnostics.iter().map(|d| d.file));
         let broken = diagnostics
             .iter()
             .filter(|d| d.severity() == Severity::Error)

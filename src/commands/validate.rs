@@ -25,7 +25,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         .filter(|s| s.ends_with(".toml") && s.as_str() != CONFIG_FILE)
         .cloned()
         .collect();
-    let repo = Repository::load_with(&root, &extra)?;
+    let mut repo = Repository::load_with(&root, &extra)?;
     let in_scope = |path: &str| {
         scopes.is_empty()
             || path == CONFIG_FILE
@@ -41,10 +41,11 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         .into_iter()
         .filter(|d| in_scope(repo.sources.get(d.file).path()))
         .collect();
+    repo.recall_texts(diagnostics.iter().map(|d| d.file));
     let files = repo
         .sources
         .iter()
-        .filter(|(_, f)| f.text().is_some() && in_scope(f.path()))
+        .filter(|(_, f)| f.was_read() && in_scope(f.path()))
         .count();
     let findings = Findings {
         sources: &repo.sources,
