@@ -306,6 +306,8 @@ pub struct Fields<'a, 'i> {
     span: Range<usize>,
     known: Vec<&'static str>,
     missing: Vec<&'static str>,
+    /// How many of the keys asked for are in the table.
+    found: usize,
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
@@ -317,6 +319,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             span,
             known: Vec::new(),
             missing: Vec::new(),
+            found: 0,
         }
     }
 
@@ -325,8 +328,11 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     pub fn get(&mut self, key: &'static str) -> Option<&'a Value<'i>> {
+        debug_assert!(!self.known.contains(&key), "`{key}` is asked for twice");
         self.known.push(key);
-        self.table.get(key)
+        let value = self.table.get(key);
+        self.found += usize::from(value.is_some());
+        value
     }
 
     /// Like [`Fields::get`]; a missing key is reported by [`Fields::finish`].
@@ -341,6 +347,10 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// Reports every key that was never asked for, and every required key that is missing
     /// unless an unknown key looks like a misspelling of it.
     pub fn finish(self, d: &mut Decoder<'_>) {
+        // Every key of the table was asked for (each once), so none is unknown.
+        if self.found == self.table.len() && self.missing.is_empty() {
+            return;
+        }
         let mut explained = Vec::new();
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
