@@ -42,6 +42,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         .filter(|d| in_scope(repo.sources.get(d.file).path()))
         .collect();
     repo.recall_texts(diagnostics.iter().map(|d| d.file));
+    let repo = super::keep(repo);
     let files = repo
         .sources
         .iter()
