@@ -96,11 +96,22 @@ impl Repository {
             repo.config = Config::parse(file, text, &mut repo.diagnostics);
         }
         let mut plan_files = repo.walk_plans();
-        let walked: HashSet<String> = plan_files.iter().map(|(rel, _)| rel.clone()).collect();
-        for path in extra.iter().collect::<BTreeSet<_>>() {
-            if !walked.contains(path) {
-                plan_files.push((path.clone(), root.join(path)));
-            }
+        let walked: HashSet<&str> = match extra {
+            [] => HashSet::new(),
+            _ => plan_files.iter().map(|f| f.rel.as_str()).collect(),
+        };
+        let extra: Vec<&String> = extra
+            .iter()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .filter(|path| !walked.contains(path.as_str()))
+            .collect();
+        for path in extra {
+            plan_files.push(PlanFile {
+                rel: path.clone(),
+                path: root.join(path),
+                regular: false,
+            });
         }
         let rules = PlanRules::new(repo.config.as_ref());
         let first = repo.sources.next_id();
@@ -109,8 +120,10 @@ impl Repository {
         let loaded: Vec<LoadedPlan> = plan_files
             .into_par_iter()
             .enumerate()
-            .map(|(i, (rel, path))| LoadedPlan::read(first.offset(i), rel, &path, &rules))
+            .map(|(i, file)| LoadedPlan::read(first.offset(i), file, &rules))
             .collect();
+        repo.sources.reserve(loaded.len());
+        repo.plans.reserve_exact(loaded.len());
         for plan in loaded {
             let file = repo.sources.push(plan.source);
             debug_assert!(plan.plan.as_ref().is_none_or(|p| p.file == file));
@@ -184,7 +197,7 @@ impl Repository {
     }
 
     /// The plan files under `plans/<year>/`, sorted, reporting everything else found there.
-    fn walk_plans(&mut self) -> Vec<(String, PathBuf)> {
+    fn walk_plans(&mut self) -> Vec<PlanFile> {
         let plans_dir = self.root.join("plans");
         if !plans_dir.is_dir() {
             return Vec::new();
@@ -259,7 +272,11 @@ impl Repository {
                         walk.skip_current_dir();
                     }
                 }
-                (2, EntryKind::File) if is_toml => files.push((rel, entry.path().to_path_buf())),
+                (2, EntryKind::File) if is_toml => files.push(PlanFile {
+                    rel,
+                    path: entry.path().to_path_buf(),
+                    regular: !entry.path_is_symlink() && entry.file_type().is_file(),
+                }),
                 (_, EntryKind::File) if !is_toml => {}
                 (depth, _) => {
                     let message = if depth == 1 {
@@ -360,6 +377,15 @@ pub fn read_template_folder(dir: &Path) -> Result<Vec<(String, String)>, RepoErr
         .collect()
 }
 
+/// A plan file to read.
+struct PlanFile {
+    /// The path from the root, as findings show it.
+    rel: String,
+    path: PathBuf,
+    /// Whether the walk saw a regular file (not a link), which can be opened at once.
+    regular: bool,
+}
+
 /// One plan file as read on its own: its source, the plan, and the findings in it.
 struct LoadedPlan {
     source: SourceFile,
@@ -370,9 +396,15 @@ struct LoadedPlan {
 impl LoadedPlan {
     /// Reads, decodes and checks the plan at `path`, which will be `file`. Its text is
     /// kept only when a finding points into it.
-    fn read(file: FileId, rel: String, path: &Path, rules: &PlanRules<'_>) -> LoadedPlan {
+    fn read(file: FileId, plan_file: PlanFile, rules: &PlanRules<'_>) -> LoadedPlan {
+        let PlanFile { rel, path, regular } = plan_file;
         let mut diagnostics = Vec::new();
-        let text = match read_text(path) {
+        let read = if regular {
+            read_walked(&path)
+        } else {
+            read_text(&path)
+        };
+        let text = match read {
             Ok(text) => text,
             Err(problem) => {
                 diagnostics.push(problem.diagnostic(file));
@@ -437,17 +469,17 @@ impl ReadProblem {
     }
 }
 
-fn read_text(path: &Path) -> Result<String, ReadProblem> {
-    let unreadable = |e: io::Error| {
-        let mut p = ReadProblem::new(
-            Code::UnreadableFile,
-            format!("cannot read the file: {}", e.kind()),
-        );
-        p.hint = Some("check the file's permissions".to_owned());
-        p
-    };
-    // Only regular files are opened: opening a FIFO would wait for a writer forever.
-    let meta = fs::metadata(path).map_err(unreadable)?;
+fn unreadable(e: io::Error) -> ReadProblem {
+    let mut p = ReadProblem::new(
+        Code::UnreadableFile,
+        format!("cannot read the file: {}", e.kind()),
+    );
+    p.hint = Some("check the file's permissions".to_owned());
+    p
+}
+
+/// Refuses what is not a regular file.
+fn regular(meta: &fs::Metadata) -> Result<(), ReadProblem> {
     if meta.is_dir() {
         return Err(ReadProblem::new(
             Code::UnreadableFile,
@@ -460,7 +492,27 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
             "this is not a regular file".to_owned(),
         ));
     }
+    Ok(())
+}
+
+fn read_text(path: &Path) -> Result<String, ReadProblem> {
+    // Only regular files are opened: opening a FIFO would wait for a writer forever.
+    let meta = fs::metadata(path).map_err(unreadable)?;
+    regular(&meta)?;
     let file = fs::File::open(path).map_err(unreadable)?;
+    read_open(file, &meta)
+}
+
+/// Like [`read_text`], for a file the walk saw as a regular file: opened straight away,
+/// saving a look-up of its path per file.
+fn read_walked(path: &Path) -> Result<String, ReadProblem> {
+    let file = fs::File::open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    regular(&meta)?;
+    read_open(file, &meta)
+}
+
+fn read_open(file: fs::File, meta: &fs::Metadata) -> Result<String, ReadProblem> {
     let too_large = || {
         let mut p = ReadProblem::new(
             Code::FileTooLarge,

@@ -159,6 +159,11 @@ impl Sources {
         FileId(0).offset(self.files.len())
     }
 
+    /// Makes room for `more` files.
+    pub fn reserve(&mut self, more: usize) {
+        self.files.reserve_exact(more);
+    }
+
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }

@@ -136,7 +136,10 @@ impl Config {
     }
 
     pub fn department(&self, id: &str) -> Option<&Department> {
-        self.index.departments.get(id).map(|&i| &self.departments[i])
+        self.index
+            .departments
+            .get(id)
+            .map(|&i| &self.departments[i])
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {
@@ -144,7 +147,10 @@ impl Config {
     }
 
     pub fn initiative(&self, id: &str) -> Option<&Initiative> {
-        self.index.initiatives.get(id).map(|&i| &self.initiatives[i])
+        self.index
+            .initiatives
+            .get(id)
+            .map(|&i| &self.initiatives[i])
     }
 
     /// Reads `aplan.toml`; `None` only when the text is not TOML at all.
