@@ -10,6 +10,8 @@ mod ids;
 mod layout;
 mod references;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostic;
 use crate::model::{Config, Limits, Plan, Process};
 use crate::repo::{CONFIG_FILE, Repository};
@@ -50,15 +52,24 @@ impl<'c> PlanRules<'c> {
 /// [`PlanRules`]), and those of the rules across files, sorted by file and position.
 pub fn validate(repo: &Repository) -> Vec<Diagnostic> {
     let mut out = repo.diagnostics.clone();
-    layout::check(repo, &mut out);
+    layout::check_duplicates(repo, &mut out);
     if let Some(config) = &repo.config {
         ids::check_config(config, &mut out);
         references::check_config(config, &references::Known::new(config), &mut out);
     }
     let index = references::PlanIndex::new(&repo.plans);
-    for plan in &repo.plans {
-        references::check_carried(plan, &index, &mut out);
-    }
+    let known = layout::Known::new(repo);
+    let per_plan: Vec<Vec<Diagnostic>> = repo
+        .plans
+        .par_iter()
+        .map(|plan| {
+            let mut found = Vec::new();
+            layout::check_path(repo, plan, &known, &mut found);
+            references::check_carried(plan, &index, &mut found);
+            found
+        })
+        .collect();
+    out.extend(per_plan.into_iter().flatten());
     out.sort_by(|a, b| {
         let key = |d: &Diagnostic| {
             let path = repo.sources.get(d.file).path();
