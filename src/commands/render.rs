@@ -17,12 +17,12 @@ use crate::render::{Format, Renderer};
 use crate::repo::{self, Repository};
 use crate::report::document::{self, Document};
 use crate::workspace::Workspace;
-use crate::write::{Overwrite, write_atomic};
+use crate::write::{Overwrite, write_atomic, write_atomic_all};
 
 pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     let format = format(args);
     let root = context.root()?;
-    let workspace = super::keep(Workspace::new(Repository::load(&root)?)?);
+    let workspace = Workspace::new(Repository::load(&root)?)?;
     let plans = select(context, &workspace, args)?;
     if args.out.is_none() && plans.len() > 1 {
         bail!(
@@ -265,10 +265,7 @@ fn write_all(files: &[(PathBuf, String)], overwrite: Overwrite) -> Result<()> {
             bail!("{first} already exists{more}; use --force to overwrite");
         }
     }
-    for (path, text) in files {
-        write_atomic(path, text.as_bytes(), overwrite)?;
-    }
-    Ok(())
+    Ok(write_atomic_all(files, overwrite)?)
 }
 
 /// The built-in templates with the override folder laid over them: `--templates DIR`, or
