@@ -69,8 +69,8 @@ impl Context {
 
     /// The repository, loaded and validated for a report. Plans with errors are left out,
     /// and a warning on stderr names them.
-    pub fn workspace(&self) -> Result<&'static Workspace> {
-        let workspace = keep(Workspace::new(Repository::load(&self.root()?)?)?);
+    pub fn workspace(&self) -> Result<Workspace> {
+        let workspace = Workspace::new(Repository::load(&self.root()?)?)?;
         let skipped = workspace.skipped();
         if !skipped.is_empty() {
             let plans = if skipped.len() == 1 { "plan" } else { "plans" };
@@ -97,13 +97,6 @@ impl Context {
     pub fn absolute(&self, path: &Path) -> PathBuf {
         self.cwd.join(path)
     }
-}
-
-/// Keeps a loaded repository until the process ends. A command loads one and exits, and
-/// the system takes its memory back at once, where freeing a large repository's plans
-/// one string at a time costs more than a tenth of checking them.
-fn keep<T>(loaded: T) -> &'static T {
-    Box::leak(Box::new(loaded))
 }
 
 /// Runs the command the user asked for.
