@@ -335,7 +335,7 @@ class Corpus:
                     f"title = {q(f'{theme[1]} for {rng.choice(SUBJECT_PHRASES)}')}",
                     f"detail = {q(f'In {year - 1}, {rng.choice(FINDINGS)}. The department raised it at the meeting.')}"]
             # A few items are left untagged, for `aplan themes` to suggest themes for.
-            if rng.random() > 0.04:
+            if rng.random() > 0.01:
                 out.append(f"themes = [{q(theme[0])}]")
             out += [f"source = {q(rng.choice(['LibQual+', 'NSS', 'Meeting']) + f' {year - 1}')}", ""]
 
@@ -365,7 +365,7 @@ class Corpus:
             title = f"{aid.replace('-', ' ').capitalize()} for {rng.choice(SUBJECT_PHRASES)}"
             out += ["[[actions]]", f"id = {q(aid)}", f"title = {q(title)}",
                     f"detail = {q(f'Work on the {keyword} with the department: {rng.choice(FINDINGS)}.')}"]
-            if rng.random() > 0.04:
+            if rng.random() > 0.01:
                 tags = [theme[0]] + ([rng.choice(THEMES)[0]] if rng.random() < 0.3 else [])
                 out.append("themes = [" + ", ".join(q(t) for t in dict.fromkeys(tags)) + "]")
             addressed = [i for i, t in issues if t[0] == theme[0]] or [rng.choice(issues)[0]]
