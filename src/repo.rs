@@ -5,15 +5,18 @@
 //! diagnostic and the walk goes on; only a repository that cannot be found or a config that
 //! cannot be opened stops the run.
 
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::check::PlanRules;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Config, Plan};
-use crate::source::{FileId, Sources};
+use crate::source::{FileId, SourceFile, Sources};
 
 /// The name of the settings file that marks a repository's root.
 pub const CONFIG_FILE: &str = "aplan.toml";
@@ -44,7 +47,8 @@ pub struct Repository {
     pub config: Option<Config>,
     /// In path order.
     pub plans: Vec<Plan>,
-    /// Problems found while reading and decoding files.
+    /// Problems found while reading and decoding files, and by the rules that look at
+    /// one plan on its own ([`PlanRules`]).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -92,17 +96,39 @@ impl Repository {
             repo.config = Config::parse(file, text, &mut repo.diagnostics);
         }
         let mut plan_files = repo.walk_plans();
+        let walked: HashSet<&str> = match extra {
+            [] => HashSet::new(),
+            _ => plan_files.iter().map(|f| f.rel.as_str()).collect(),
+        };
+        let extra: Vec<&String> = extra
+            .iter()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .filter(|path| !walked.contains(path.as_str()))
+            .collect();
         for path in extra {
-            if !plan_files.iter().any(|(rel, _)| rel == path) {
-                plan_files.push((path.clone(), root.join(path)));
-            }
+            plan_files.push(PlanFile {
+                rel: path.clone(),
+                path: root.join(path),
+                regular: false,
+            });
         }
-        for (rel, path) in plan_files {
-            if let Some(file) = repo.read(rel, &path) {
-                let text = repo.sources.get(file).text().unwrap_or_default();
-                repo.plans
-                    .extend(Plan::parse(file, text, &mut repo.diagnostics));
-            }
+        let rules = PlanRules::new(repo.config.as_ref());
+        let first = repo.sources.next_id();
+        // Read and checked in parallel, gathered in path order: the same ids, plans and
+        // findings in the same order as one file after the other.
+        let loaded: Vec<LoadedPlan> = plan_files
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, file)| LoadedPlan::read(first.offset(i), file, &rules))
+            .collect();
+        repo.sources.reserve(loaded.len());
+        repo.plans.reserve_exact(loaded.len());
+        for plan in loaded {
+            let file = repo.sources.push(plan.source);
+            debug_assert!(plan.plan.as_ref().is_none_or(|p| p.file == file));
+            repo.plans.extend(plan.plan);
+            repo.diagnostics.extend(plan.diagnostics);
         }
         Ok(repo)
     }
@@ -118,7 +144,7 @@ impl Repository {
             if source.path() == rel {
                 edited = Some(sources.add(rel.to_owned(), Some(text.to_owned())));
             } else {
-                sources.add(source.path().to_owned(), source.text().map(str::to_owned));
+                sources.push(source.clone());
             }
         }
         let file = edited.unwrap_or_else(|| sources.add(rel.to_owned(), Some(text.to_owned())));
@@ -134,7 +160,10 @@ impl Repository {
             .filter(|p| p.file != file)
             .cloned()
             .collect();
-        plans.extend(Plan::parse(file, text, &mut diagnostics));
+        if let Some(plan) = Plan::parse(file, text, &mut diagnostics) {
+            PlanRules::new(self.config.as_ref()).check(&plan, &mut diagnostics);
+            plans.push(plan);
+        }
         plans.sort_by(|a, b| sources.get(a.file).path().cmp(sources.get(b.file).path()));
         Repository {
             root: self.root.clone(),
@@ -145,8 +174,30 @@ impl Repository {
         }
     }
 
+    /// Reads again the files whose text was let go after reading, so that findings in
+    /// them can show their lines. A file that changed in the meantime stays without.
+    pub fn recall_texts(&mut self, files: impl IntoIterator<Item = FileId>) {
+        for file in files {
+            let source = self.sources.get(file);
+            if !source.is_released() {
+                continue;
+            }
+            let path = self.root.join(source.path());
+            if let Ok(text) = read_text(&path) {
+                self.sources.get_mut(file).restore_text(text);
+            }
+        }
+    }
+
+    /// The text of a file, read again if it was let go; `None` for a folder, a file that
+    /// cannot be read, or one that changed since it was read.
+    pub fn text(&mut self, file: FileId) -> Option<&str> {
+        self.recall_texts([file]);
+        self.sources.get(file).text()
+    }
+
     /// The plan files under `plans/<year>/`, sorted, reporting everything else found there.
-    fn walk_plans(&mut self) -> Vec<(String, PathBuf)> {
+    fn walk_plans(&mut self) -> Vec<PlanFile> {
         let plans_dir = self.root.join("plans");
         if !plans_dir.is_dir() {
             return Vec::new();
@@ -221,7 +272,11 @@ impl Repository {
                         walk.skip_current_dir();
                     }
                 }
-                (2, EntryKind::File) if is_toml => files.push((rel, entry.path().to_path_buf())),
+                (2, EntryKind::File) if is_toml => files.push(PlanFile {
+                    rel,
+                    path: entry.path().to_path_buf(),
+                    regular: !entry.path_is_symlink() && entry.file_type().is_file(),
+                }),
                 (_, EntryKind::File) if !is_toml => {}
                 (depth, _) => {
                     let message = if depth == 1 {
@@ -267,11 +322,8 @@ impl Repository {
         match read_text(path) {
             Ok(text) => Some(self.sources.add(rel, Some(text))),
             Err(problem) => {
-                let file = self.sources.add(rel, problem.lossy_text);
-                self.diagnostics.push(
-                    Diagnostic::new(problem.code, file, problem.span, problem.message)
-                        .with_hint_opt(problem.hint),
-                );
+                let file = self.sources.add(rel, problem.lossy_text.clone());
+                self.diagnostics.push(problem.diagnostic(file));
                 None
             }
         }
@@ -325,6 +377,60 @@ pub fn read_template_folder(dir: &Path) -> Result<Vec<(String, String)>, RepoErr
         .collect()
 }
 
+/// A plan file to read.
+struct PlanFile {
+    /// The path from the root, as findings show it.
+    rel: String,
+    path: PathBuf,
+    /// Whether the walk saw a regular file (not a link), which can be opened at once.
+    regular: bool,
+}
+
+/// One plan file as read on its own: its source, the plan, and the findings in it.
+struct LoadedPlan {
+    source: SourceFile,
+    plan: Option<Plan>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadedPlan {
+    /// Reads, decodes and checks the plan at `path`, which will be `file`. Its text is
+    /// kept only when a finding points into it.
+    fn read(file: FileId, plan_file: PlanFile, rules: &PlanRules<'_>) -> LoadedPlan {
+        let PlanFile { rel, path, regular } = plan_file;
+        let mut diagnostics = Vec::new();
+        let read = if regular {
+            read_walked(&path)
+        } else {
+            read_text(&path)
+        };
+        let text = match read {
+            Ok(text) => text,
+            Err(problem) => {
+                diagnostics.push(problem.diagnostic(file));
+                return LoadedPlan {
+                    source: SourceFile::new(rel, problem.lossy_text),
+                    plan: None,
+                    diagnostics,
+                };
+            }
+        };
+        let plan = Plan::parse(file, &text, &mut diagnostics);
+        if let Some(plan) = &plan {
+            rules.check(plan, &mut diagnostics);
+        }
+        let mut source = SourceFile::new(rel, Some(text));
+        if diagnostics.is_empty() {
+            source.release_text();
+        }
+        LoadedPlan {
+            source,
+            plan,
+            diagnostics,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum EntryKind {
     File,
@@ -347,6 +453,11 @@ struct ReadProblem {
 }
 
 impl ReadProblem {
+    fn diagnostic(&self, file: FileId) -> Diagnostic {
+        Diagnostic::new(self.code, file, self.span.clone(), self.message.clone())
+            .with_hint_opt(self.hint.clone())
+    }
+
     fn new(code: Code, message: String) -> Self {
         Self {
             code,
@@ -358,17 +469,17 @@ impl ReadProblem {
     }
 }
 
-fn read_text(path: &Path) -> Result<String, ReadProblem> {
-    let unreadable = |e: io::Error| {
-        let mut p = ReadProblem::new(
-            Code::UnreadableFile,
-            format!("cannot read the file: {}", e.kind()),
-        );
-        p.hint = Some("check the file's permissions".to_owned());
-        p
-    };
-    // Only regular files are opened: opening a FIFO would wait for a writer forever.
-    let meta = fs::metadata(path).map_err(unreadable)?;
+fn unreadable(e: io::Error) -> ReadProblem {
+    let mut p = ReadProblem::new(
+        Code::UnreadableFile,
+        format!("cannot read the file: {}", e.kind()),
+    );
+    p.hint = Some("check the file's permissions".to_owned());
+    p
+}
+
+/// Refuses what is not a regular file.
+fn regular(meta: &fs::Metadata) -> Result<(), ReadProblem> {
     if meta.is_dir() {
         return Err(ReadProblem::new(
             Code::UnreadableFile,
@@ -381,7 +492,27 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
             "this is not a regular file".to_owned(),
         ));
     }
+    Ok(())
+}
+
+fn read_text(path: &Path) -> Result<String, ReadProblem> {
+    // Only regular files are opened: opening a FIFO would wait for a writer forever.
+    let meta = fs::metadata(path).map_err(unreadable)?;
+    regular(&meta)?;
     let file = fs::File::open(path).map_err(unreadable)?;
+    read_open(file, &meta)
+}
+
+/// Like [`read_text`], for a file the walk saw as a regular file: opened straight away,
+/// saving a look-up of its path per file.
+fn read_walked(path: &Path) -> Result<String, ReadProblem> {
+    let file = fs::File::open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    regular(&meta)?;
+    read_open(file, &meta)
+}
+
+fn read_open(file: fs::File, meta: &fs::Metadata) -> Result<String, ReadProblem> {
     let too_large = || {
         let mut p = ReadProblem::new(
             Code::FileTooLarge,

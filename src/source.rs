@@ -1,18 +1,36 @@
 //! Source files kept for diagnostics: paths relative to the repository root, their text,
 //! and the mapping from byte offsets to 1-based lines and columns.
+//!
+//! A file's text is needed only to show where a finding is. The repository lets go of the
+//! text of a file with no findings once it is read, so a large repository is not held in
+//! memory twice (as text and as plans); see [`SourceFile::release_text`].
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// An index into [`Sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(u32);
+
+impl FileId {
+    /// The id `n` places after this one.
+    pub fn offset(self, n: usize) -> FileId {
+        let n = u32::try_from(n).expect("fewer than 4 billion files");
+        FileId(self.0.checked_add(n).expect("fewer than 4 billion files"))
+    }
+}
 
 /// One file or folder a diagnostic can point at.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     path: String,
     text: Option<String>,
-    line_starts: Vec<usize>,
+    /// Whether the file was read as text, even if the text has been let go since.
+    read: bool,
+    /// The length in bytes of the text as read, to recognise it when read again.
+    len: usize,
+    /// Where each line starts, worked out the first time a location is asked for.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 /// A line and column, both starting at 1; the column counts characters, not bytes.
@@ -23,21 +41,14 @@ pub struct Location {
 }
 
 impl SourceFile {
-    fn new(path: String, text: Option<String>) -> Self {
-        let line_starts = match &text {
-            Some(text) => {
-                // A byte-order mark is not part of the first line as people see it.
-                let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
-                std::iter::once(first)
-                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                    .collect()
-            }
-            None => Vec::new(),
-        };
+    /// A file read as `text`, or a folder or unreadable file (`None`).
+    pub fn new(path: String, text: Option<String>) -> Self {
         Self {
             path,
+            read: text.is_some(),
+            len: text.as_ref().map_or(0, String::len),
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
     }
 
@@ -46,9 +57,45 @@ impl SourceFile {
         &self.path
     }
 
-    /// The text, when the path is a readable file.
+    /// The text, when the path is a readable file whose text is kept.
     pub fn text(&self) -> Option<&str> {
         self.text.as_deref()
+    }
+
+    /// Whether the path is a file that was read as text, kept or not.
+    pub fn was_read(&self) -> bool {
+        self.read
+    }
+
+    /// Whether the text was let go and can be read again from the file.
+    pub fn is_released(&self) -> bool {
+        self.read && self.text.is_none()
+    }
+
+    /// Lets go of the text; locations in the file are unknown until it is restored.
+    pub fn release_text(&mut self) {
+        self.text = None;
+        self.line_starts = OnceLock::new();
+    }
+
+    /// Puts back the text of a released file, read again. A text of another length is
+    /// not the one the file's findings point into, and is refused.
+    pub fn restore_text(&mut self, text: String) -> bool {
+        if !self.is_released() || text.len() != self.len {
+            return false;
+        }
+        self.text = Some(text);
+        true
+    }
+
+    fn line_starts(&self, text: &str) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            // A byte-order mark is not part of the first line as people see it.
+            let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            std::iter::once(first)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// The line and column of a byte offset.
@@ -56,12 +103,10 @@ impl SourceFile {
         let Some(text) = &self.text else {
             return Location { line: 1, column: 1 };
         };
+        let line_starts = self.line_starts(text);
         let offset = offset.min(text.len());
-        let line = self
-            .line_starts
-            .partition_point(|&start| start <= offset)
-            .max(1);
-        let start = self.line_starts[line - 1].min(offset);
+        let line = line_starts.partition_point(|&start| start <= offset).max(1);
+        let start = line_starts[line - 1].min(offset);
         let column = text
             .get(start..offset)
             .map_or(offset - start, |before| before.chars().count())
@@ -72,11 +117,9 @@ impl SourceFile {
     /// The text of a 1-based line without its line ending, and the byte offset it starts at.
     pub fn line(&self, line: usize) -> Option<(&str, usize)> {
         let text = self.text.as_deref()?;
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(text.len(), |next| next - 1);
+        let line_starts = self.line_starts(text);
+        let start = *line_starts.get(line.checked_sub(1)?)?;
+        let end = line_starts.get(line).map_or(text.len(), |next| next - 1);
         let content = text.get(start..end)?;
         Some((content.strip_suffix('\r').unwrap_or(content), start))
     }
@@ -100,13 +143,33 @@ pub struct Sources {
 impl Sources {
     /// Records a file (with its text) or a folder or unreadable file (without).
     pub fn add(&mut self, path: String, text: Option<String>) -> FileId {
-        let id = FileId(u32::try_from(self.files.len()).expect("fewer than 4 billion files"));
-        self.files.push(SourceFile::new(path, text));
+        self.push(SourceFile::new(path, text))
+    }
+
+    /// Records a file; it gets [`Sources::next_id`].
+    pub fn push(&mut self, file: SourceFile) -> FileId {
+        let id = self.next_id();
+        self.files.push(file);
         id
+    }
+
+    /// The id the next file recorded gets, so files read in parallel can be numbered
+    /// before they are recorded in order.
+    pub fn next_id(&self) -> FileId {
+        FileId(0).offset(self.files.len())
+    }
+
+    /// Makes room for `more` files.
+    pub fn reserve(&mut self, more: usize) {
+        self.files.reserve_exact(more);
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
+    }
+
+    pub fn get_mut(&mut self, id: FileId) -> &mut SourceFile {
+        &mut self.files[id.0 as usize]
     }
 
     pub fn len(&self) -> usize {
@@ -152,6 +215,18 @@ mod tests {
         let f = file("a = 1\r\nb = 2\r\n");
         assert_eq!(f.line(1), Some(("a = 1", 0)));
         assert_eq!(f.location(11), Location { line: 2, column: 5 });
+    }
+
+    #[test]
+    fn a_released_text_comes_back_only_as_it_was() {
+        let mut f = file("a = 1\nb = 2\n");
+        f.release_text();
+        assert!(f.was_read() && f.is_released() && f.text().is_none());
+        assert_eq!(f.location(7), Location { line: 1, column: 1 });
+        assert!(!f.restore_text("a = 1\n".into()));
+        assert!(f.restore_text("a = 1\nb = 2\n".into()));
+        assert_eq!(f.location(7), Location { line: 2, column: 2 });
+        assert!(!f.is_released());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! A repository made ready for reports and edits: loaded, validated, and split into the
 //! plans that can be trusted and those skipped because they have errors.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::mem::ManuallyDrop;
+use std::sync::OnceLock;
 
 use anyhow::{Result, anyhow, bail};
 
@@ -15,29 +17,56 @@ use crate::suggest::nearest;
 /// A validated repository.
 #[derive(Debug)]
 pub struct Workspace {
-    pub repo: Repository,
+    /// Never freed: a command makes one workspace (an edit, two or three) and ends, and the
+    /// system takes the memory back at once, where freeing a large repository's plans one
+    /// string at a time costs a tenth of checking them.
+    pub repo: ManuallyDrop<Repository>,
     /// Every finding of `aplan validate`.
     pub diagnostics: Vec<Diagnostic>,
     broken: HashSet<FileId>,
+    /// The plans without errors (as indexes into `repo.plans`), by year then department.
+    valid: Vec<usize>,
+    /// The same plans by department and year.
+    by_department: BTreeMap<(String, i64), usize>,
+    /// Every plan by reference and by path, made when a plan is first looked up by name.
+    names: OnceLock<HashMap<String, usize>>,
 }
 
 impl Workspace {
     /// Validates a loaded repository. Fails when `aplan.toml` cannot be read at all, since
     /// no report makes sense without it.
-    pub fn new(repo: Repository) -> Result<Workspace> {
+    pub fn new(mut repo: Repository) -> Result<Workspace> {
         if repo.config.is_none() {
             bail!("aplan.toml could not be read; run `aplan validate` to see why");
         }
         let diagnostics = check::validate(&repo);
-        let broken = diagnostics
+        repo.recall_texts(diagnostics.iter().map(|d| d.file));
+        let broken: HashSet<FileId> = diagnostics
             .iter()
             .filter(|d| d.severity() == Severity::Error)
             .map(|d| d.file)
             .collect();
+        let mut by_department = BTreeMap::new();
+        for (i, plan) in repo.plans.iter().enumerate() {
+            if !broken.contains(&plan.file) {
+                // Two valid plans cannot share a key: the second is a duplicate-plan error.
+                by_department
+                    .entry((plan.department.get_ref().clone(), *plan.year.get_ref()))
+                    .or_insert(i);
+            }
+        }
+        let mut valid: Vec<usize> = by_department.values().copied().collect();
+        valid.sort_by_key(|&i| {
+            let plan = &repo.plans[i];
+            (*plan.year.get_ref(), plan.department.get_ref())
+        });
         Ok(Workspace {
-            repo,
+            repo: ManuallyDrop::new(repo),
             diagnostics,
             broken,
+            valid,
+            by_department,
+            names: OnceLock::new(),
         })
     }
 
@@ -67,40 +96,34 @@ impl Workspace {
 
     /// Every plan without errors, by year then department.
     pub fn plans(&self) -> Vec<&Plan> {
-        let mut plans: Vec<&Plan> = self
-            .repo
-            .plans
-            .iter()
-            .filter(|p| self.is_valid(p))
-            .collect();
-        plans.sort_by(|a, b| {
-            (a.year.get_ref(), a.department.get_ref())
-                .cmp(&(b.year.get_ref(), b.department.get_ref()))
-        });
-        plans
+        self.valid.iter().map(|&i| &self.repo.plans[i]).collect()
     }
 
     /// The plans without errors for one year, by department.
     pub fn plans_for(&self, year: i64) -> Vec<&Plan> {
-        self.plans()
-            .into_iter()
-            .filter(|p| *p.year.get_ref() == year)
+        let year_of = |i: &usize| *self.repo.plans[*i].year.get_ref();
+        let start = self.valid.partition_point(|i| year_of(i) < year);
+        let end = self.valid.partition_point(|i| year_of(i) <= year);
+        self.valid[start..end]
+            .iter()
+            .map(|&i| &self.repo.plans[i])
             .collect()
     }
 
     /// The department's plan for the year, if it has one without errors.
     pub fn plan(&self, department: &str, year: i64) -> Option<&Plan> {
-        self.repo.plans.iter().find(|p| {
-            p.department.get_ref() == department && *p.year.get_ref() == year && self.is_valid(p)
-        })
+        self.by_department
+            .get(&(department.to_owned(), year))
+            .map(|&i| &self.repo.plans[i])
     }
 
     /// The department's most recent plan before `year`, without errors.
     pub fn previous_plan(&self, department: &str, year: i64) -> Option<&Plan> {
-        self.plans()
-            .into_iter()
-            .filter(|p| p.department.get_ref() == department && *p.year.get_ref() < year)
-            .max_by_key(|p| *p.year.get_ref())
+        let department = department.to_owned();
+        self.by_department
+            .range((department.clone(), i64::MIN)..(department, year))
+            .next_back()
+            .map(|(_, &i)| &self.repo.plans[i])
     }
 
     /// Paths of the plan files left out of reports because they have errors, sorted.
@@ -165,11 +188,21 @@ impl Workspace {
     /// A plan named by its path (`plans/2017/history.toml`) or reference (`history/2017`).
     pub fn find_plan(&self, name: &str) -> Result<&Plan> {
         let wanted = name.trim_end_matches('/');
-        let found = self.repo.plans.iter().find(|p| {
-            p.reference() == wanted
-                || self.path(p) == wanted
-                || self.path(p) == wanted.trim_start_matches("./")
+        let names = self.names.get_or_init(|| {
+            let mut names = HashMap::new();
+            // In reverse, so the first plan with a name keeps it.
+            for (i, plan) in self.repo.plans.iter().enumerate().rev() {
+                names.insert(self.path(plan).to_owned(), i);
+            }
+            for (i, plan) in self.repo.plans.iter().enumerate().rev() {
+                names.insert(plan.reference(), i);
+            }
+            names
         });
+        let found = [wanted, wanted.trim_start_matches("./")]
+            .iter()
+            .find_map(|name| names.get(*name))
+            .map(|&i| &self.repo.plans[i]);
         found.ok_or_else(|| {
             let references: Vec<String> = self.repo.plans.iter().map(Plan::reference).collect();
             let near = nearest(wanted, references.iter().map(String::as_str), 3);

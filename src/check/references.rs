@@ -130,12 +130,8 @@ pub fn check_config(config: &Config, known: &Known<'_>, out: &mut Vec<Diagnostic
     }
 }
 
-pub fn check_plan(
-    known: &Known<'_>,
-    plan: &Plan,
-    index: &PlanIndex<'_>,
-    out: &mut Vec<Diagnostic>,
-) {
+/// The references of one plan to aplan.toml and to its own issues.
+pub fn check_plan(known: &Known<'_>, plan: &Plan, out: &mut Vec<Diagnostic>) {
     let file = plan.file;
     let Known {
         staff,
@@ -185,9 +181,13 @@ pub fn check_plan(
             .updates
             .iter()
             .for_each(|u| staff.check(file, "update author", &u.by, out));
-        if let Some(from) = &action.carried_from {
-            check_carried_from(plan, from, index, out);
-        }
+    }
+}
+
+/// The references of one plan to actions of earlier plans.
+pub fn check_carried(plan: &Plan, index: &PlanIndex<'_>, out: &mut Vec<Diagnostic>) {
+    for from in plan.actions.iter().filter_map(|a| a.carried_from.as_ref()) {
+        check_carried_from(plan, from, index, out);
     }
 }
 

@@ -1,9 +1,11 @@
 //! `aplan render`: plans as meeting documents, to standard output, a file or a folder.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
+use rayon::prelude::*;
 
 use super::Context;
 use crate::cli::{DocumentFormat, RenderArgs};
@@ -15,7 +17,7 @@ use crate::render::{Format, Renderer};
 use crate::repo::{self, Repository};
 use crate::report::document::{self, Document};
 use crate::workspace::Workspace;
-use crate::write::{Overwrite, write_atomic};
+use crate::write::{Overwrite, write_atomic, write_atomic_all};
 
 pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     let format = format(args);
@@ -36,7 +38,7 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     let templates = template_set(context, &root, args.templates.as_deref())?;
     let renderer = Renderer::new(templates)?;
     let documents: Vec<Document> = plans
-        .iter()
+        .par_iter()
         .map(|plan| document::build(&workspace, plan))
         .collect();
     let overwrite = if args.force {
@@ -52,9 +54,14 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
             .iter()
             .map(|plan| file_name(workspace.path(plan), format))
             .collect();
+        // Rendered in parallel; the first failure in plan order is the one reported.
+        let rendered: Vec<_> = documents
+            .par_iter()
+            .map(|doc| renderer.plan(doc, format))
+            .collect();
         let mut files = Vec::new();
-        for (doc, name) in documents.iter().zip(&names) {
-            files.push((dir.join(name), renderer.plan(doc, format)?));
+        for (text, name) in rendered.into_iter().zip(&names) {
+            files.push((dir.join(name), text?));
         }
         let listed: Vec<(&Document, String)> = documents.iter().zip(names).collect();
         let index = document::index(&workspace.config().library.name, &listed);
@@ -146,6 +153,7 @@ fn select<'w>(
     }
     let root = context.root()?;
     let mut plans: Vec<&Plan> = Vec::new();
+    let mut chosen = HashSet::new();
     for name in &args.plans {
         let plan = workspace.find_plan(&plan_name(context, &root, name))?;
         if !workspace.is_valid(plan) {
@@ -157,7 +165,7 @@ fn select<'w>(
             }
             writeln!(err, "warning: {}", with_errors(workspace, plan))?;
         }
-        if !plans.iter().any(|p| std::ptr::eq(*p, plan)) {
+        if chosen.insert(plan.file) {
             plans.push(plan);
         }
     }
@@ -185,13 +193,13 @@ fn with_errors(workspace: &Workspace, plan: &Plan) -> String {
 /// files that could not be read as a plan at all.
 fn skipped<'w>(workspace: &'w Workspace, year: i64, rendered: &[&Plan]) -> Vec<&'w str> {
     let folder = format!("plans/{year}/");
+    let rendered: HashSet<&str> = rendered.iter().map(|p| workspace.path(p)).collect();
     let mut paths: Vec<&str> = workspace
         .diagnostics
         .iter()
         .filter(|d| d.severity() == Severity::Error)
         .map(|d| workspace.repo.sources.get(d.file).path())
-        .filter(|path| path.starts_with(&folder))
-        .filter(|path| !rendered.iter().any(|p| workspace.path(p) == *path))
+        .filter(|path| path.starts_with(&folder) && !rendered.contains(path))
         .collect();
     paths.sort_unstable();
     paths.dedup();
@@ -257,10 +265,7 @@ fn write_all(files: &[(PathBuf, String)], overwrite: Overwrite) -> Result<()> {
             bail!("{first} already exists{more}; use --force to overwrite");
         }
     }
-    for (path, text) in files {
-        write_atomic(path, text.as_bytes(), overwrite)?;
-    }
-    Ok(())
+    Ok(write_atomic_all(files, overwrite)?)
 }
 
 /// The built-in templates with the override folder laid over them: `--templates DIR`, or

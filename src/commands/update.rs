@@ -34,24 +34,24 @@ pub fn run(context: &Context, args: &UpdateArgs) -> Result<ExitStatus> {
         workspace.path(plan).to_owned()
     };
     let _lock = write::lock_for_edit(&root.join(&path))?;
-    let workspace = Workspace::new(Repository::load(&root)?)?;
-    let (plan, action) = resolve(&workspace, &args.reference)?;
+    let mut workspace = Workspace::new(Repository::load(&root)?)?;
+    let file = resolve(&workspace, &args.reference)?.0.file;
+    let text = workspace
+        .repo
+        .text(file)
+        .map(str::to_owned)
+        .with_context(|| format!("cannot read {path}"))?;
+    let (_, action) = resolve(&workspace, &args.reference)?;
     if workspace.config().staff(by).is_none() {
         bail!("{}", unknown_staff(&workspace, by));
     }
-    let text = workspace
-        .repo
-        .sources
-        .get(plan.file)
-        .text()
-        .with_context(|| format!("cannot read {path}"))?;
     let update = NewUpdate {
         date: args.date.unwrap_or(context.today),
         by: by.to_owned(),
         status: args.status,
         note: note.to_owned(),
     };
-    let edited = append_update(text, action.id.get_ref(), &update)
+    let edited = append_update(&text, action.id.get_ref(), &update)
         .map_err(|e| anyhow!("cannot edit {path}: {e}"))?;
 
     let after = Workspace::new(workspace.repo.with_plan_text(&path, &edited))?;

@@ -1,6 +1,8 @@
 //! `aplan.toml`: the library, its process and limits, staff, departments, themes and
 //! shared initiatives.
 
+use std::collections::HashMap;
+
 use toml::Spanned;
 
 use super::decode::{Decoder, Fields, Value, keyword};
@@ -31,6 +33,28 @@ pub struct Config {
     pub themes: Vec<Theme>,
     /// Sorted by id.
     pub initiatives: Vec<Initiative>,
+    /// Where each id is in the lists above, for looking one up among thousands.
+    index: Index,
+}
+
+/// Positions by id in [`Config`]'s lists; the first of two entries with one id wins, as
+/// the second is reported as a duplicate.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    staff: HashMap<String, usize>,
+    departments: HashMap<String, usize>,
+    themes: HashMap<String, usize>,
+    initiatives: HashMap<String, usize>,
+}
+
+impl Index {
+    fn of<'a>(ids: impl Iterator<Item = &'a Spanned<String>>) -> HashMap<String, usize> {
+        let mut index = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            index.entry(id.get_ref().clone()).or_insert(i);
+        }
+        index
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -108,19 +132,25 @@ pub struct Initiative {
 
 impl Config {
     pub fn staff(&self, id: &str) -> Option<&Staff> {
-        self.staff.iter().find(|s| s.id.get_ref() == id)
+        self.index.staff.get(id).map(|&i| &self.staff[i])
     }
 
     pub fn department(&self, id: &str) -> Option<&Department> {
-        self.departments.iter().find(|d| d.id.get_ref() == id)
+        self.index
+            .departments
+            .get(id)
+            .map(|&i| &self.departments[i])
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {
-        self.themes.iter().find(|t| t.id.get_ref() == id)
+        self.index.themes.get(id).map(|&i| &self.themes[i])
     }
 
     pub fn initiative(&self, id: &str) -> Option<&Initiative> {
-        self.initiatives.iter().find(|i| i.id.get_ref() == id)
+        self.index
+            .initiatives
+            .get(id)
+            .map(|&i| &self.initiatives[i])
     }
 
     /// Reads `aplan.toml`; `None` only when the text is not TOML at all.
@@ -128,7 +158,8 @@ impl Config {
         let root = parse_document(file, text, diagnostics)?;
         let mut d = Decoder { file, diagnostics };
         let mut fields = Fields::new("aplan.toml", root.get_ref(), root.span());
-        let config = Config {
+        let mut config = Config {
+            index: Index::default(),
             file,
             library: fields
                 .required("library")
@@ -160,6 +191,12 @@ impl Config {
                 .unwrap_or_default(),
         };
         fields.finish(&mut d);
+        config.index = Index {
+            staff: Index::of(config.staff.iter().map(|s| &s.id)),
+            departments: Index::of(config.departments.iter().map(|d| &d.id)),
+            themes: Index::of(config.themes.iter().map(|t| &t.id)),
+            initiatives: Index::of(config.initiatives.iter().map(|i| &i.id)),
+        };
         Some(config)
     }
 }

@@ -270,7 +270,13 @@ impl Decoder<'_> {
         mut item: impl FnMut(&mut Self, &Value<'_>) -> Option<T>,
     ) -> Vec<T> {
         match value.get_ref() {
-            DeValue::Array(items) => items.iter().filter_map(|v| item(self, v)).collect(),
+            DeValue::Array(items) => {
+                // Sized up front: a growing list would keep up to four times the room a
+                // one-item list needs, for every list of every plan.
+                let mut read = Vec::with_capacity(items.len());
+                read.extend(items.iter().filter_map(|v| item(self, v)));
+                read
+            }
             DeValue::String(s) => {
                 let hint = format!("write a list: `{key} = [\"{s}\"]`");
                 self.wrong_type(key, value, "a list", Some(hint));
@@ -304,8 +310,10 @@ pub struct Fields<'a, 'i> {
     name: &'a str,
     table: &'a DeTable<'i>,
     span: Range<usize>,
-    known: Vec<&'static str>,
+    known: Asked,
     missing: Vec<&'static str>,
+    /// How many of the keys asked for are in the table.
+    found: usize,
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
@@ -315,8 +323,9 @@ impl<'a, 'i> Fields<'a, 'i> {
             name,
             table,
             span,
-            known: Vec::new(),
+            known: Asked::default(),
             missing: Vec::new(),
+            found: 0,
         }
     }
 
@@ -325,8 +334,11 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     pub fn get(&mut self, key: &'static str) -> Option<&'a Value<'i>> {
+        debug_assert!(!self.known.contains(key), "`{key}` is asked for twice");
         self.known.push(key);
-        self.table.get(key)
+        let value = self.table.get(key);
+        self.found += usize::from(value.is_some());
+        value
     }
 
     /// Like [`Fields::get`]; a missing key is reported by [`Fields::finish`].
@@ -341,13 +353,17 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// Reports every key that was never asked for, and every required key that is missing
     /// unless an unknown key looks like a misspelling of it.
     pub fn finish(self, d: &mut Decoder<'_>) {
+        // Every key of the table was asked for (each once), so none is unknown.
+        if self.found == self.table.len() && self.missing.is_empty() {
+            return;
+        }
         let mut explained = Vec::new();
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
-            if self.known.contains(&name) {
+            if self.known.contains(name) {
                 continue;
             }
-            let near = did_you_mean(name, self.known.iter().copied());
+            let near = did_you_mean(name, self.known.keys().iter().copied());
             let hint = match near {
                 Some(near) if self.missing.contains(&near) => {
                     explained.push(near);
@@ -357,7 +373,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                 None => format!(
                     "the keys of {} are: {}",
                     self.name,
-                    quoted_list(&self.known)
+                    quoted_list(self.known.keys())
                 ),
             };
             d.report(
@@ -391,6 +407,46 @@ impl<'a, 'i> Fields<'a, 'i> {
                 format!("{noun} `{id}`")
             }
             _ => self.name.to_owned(),
+        }
+    }
+}
+
+/// The keys a table was asked for, in order, kept without allocating: every table of
+/// every plan has one.
+#[derive(Debug)]
+struct Asked {
+    keys: [&'static str; Asked::MAX],
+    len: usize,
+}
+
+impl Asked {
+    /// More keys than any table of the file formats has.
+    const MAX: usize = 24;
+
+    fn push(&mut self, key: &'static str) {
+        assert!(
+            self.len < Self::MAX,
+            "a table of more than {} keys",
+            Self::MAX
+        );
+        self.keys[self.len] = key;
+        self.len += 1;
+    }
+
+    fn keys(&self) -> &[&'static str] {
+        &self.keys[..self.len]
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.keys().contains(&key)
+    }
+}
+
+impl Default for Asked {
+    fn default() -> Self {
+        Self {
+            keys: [""; Self::MAX],
+            len: 0,
         }
     }
 }

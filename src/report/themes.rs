@@ -10,7 +10,7 @@
 mod emerging;
 pub mod words;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 use toml::Spanned;
@@ -66,6 +66,9 @@ pub struct ThemeSummary {
     pub librarians: Vec<String>,
     /// Departments that carried the theme in the previous year's plans, by id.
     pub previous_departments: Vec<String>,
+    /// How many issues and actions carry the theme, by department.
+    #[serde(skip)]
+    pub counts: BTreeMap<String, (usize, usize)>,
 }
 
 /// An issue or action tagged with a theme.
@@ -139,7 +142,7 @@ impl ThemeSummary {
     pub fn continuing_departments(&self) -> Vec<&str> {
         self.departments
             .iter()
-            .filter(|d| self.previous_departments.contains(d))
+            .filter(|d| self.previous_departments.binary_search(d).is_ok())
             .map(String::as_str)
             .collect()
     }
@@ -151,19 +154,15 @@ impl ThemeSummary {
 
     /// How many of a department's issues and actions carry the theme.
     pub fn count_in(&self, department: &str) -> (usize, usize) {
-        let count = |kind| {
-            self.items
-                .iter()
-                .filter(|i| i.department == department && i.kind == kind)
-                .count()
-        };
-        (count(ItemKind::Issue), count(ItemKind::Action))
+        self.counts.get(department).copied().unwrap_or_default()
     }
 }
 
 impl ThemesReport {
     pub fn department(&self, id: &str) -> Option<&DepartmentInfo> {
-        self.departments.iter().find(|d| d.id == id)
+        // The first of any two with one id, as aplan.toml is read.
+        let first = self.departments.partition_point(|d| d.id.as_str() < id);
+        self.departments.get(first).filter(|d| d.id == id)
     }
 
     /// A department's name, or its id when aplan.toml does not know it.
@@ -356,6 +355,14 @@ fn summarise(
         })
         .collect();
     items.sort();
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for item in &items {
+        let (issues, actions) = counts.entry(item.department.clone()).or_default();
+        match item.kind {
+            ItemKind::Issue => *issues += 1,
+            ItemKind::Action => *actions += 1,
+        }
+    }
     let count = u32::try_from(departments.len()).unwrap_or(u32::MAX);
     ThemeSummary {
         id: id.to_owned(),
@@ -366,6 +373,7 @@ fn summarise(
         initiatives: owned(initiatives),
         librarians: owned(librarians),
         previous_departments: owned(previous),
+        counts,
     }
 }
 
@@ -415,13 +423,17 @@ fn librarian<'a>(config: &'a Config, plan: &'a Plan) -> Option<&'a str> {
 }
 
 fn departments(config: &Config, plans: &[&Plan]) -> Vec<DepartmentInfo> {
+    let mut by_department: HashMap<&str, &Plan> = HashMap::new();
+    for plan in plans {
+        by_department
+            .entry(plan.department.get_ref().as_str())
+            .or_insert(plan);
+    }
     let mut departments: Vec<DepartmentInfo> = config
         .departments
         .iter()
         .map(|d| {
-            let plan = plans
-                .iter()
-                .find(|p| p.department.get_ref() == d.id.get_ref());
+            let plan = by_department.get(d.id.get_ref().as_str());
             DepartmentInfo {
                 id: d.id.get_ref().clone(),
                 name: d.name.clone(),
@@ -448,10 +460,12 @@ fn sorted_named<'a>(pairs: impl Iterator<Item = (&'a String, &'a String)>) -> Ve
     named
 }
 
+/// The name for `id` in a list sorted by id, or the id itself.
 fn find_name<'a>(named: &'a [Named], id: &'a str) -> &'a str {
+    let first = named.partition_point(|n| n.id.as_str() < id);
     named
-        .iter()
-        .find(|n| n.id == id)
+        .get(first)
+        .filter(|n| n.id == id)
         .map_or(id, |n| n.name.as_str())
 }
 
@@ -459,10 +473,11 @@ fn owned(set: BTreeSet<&str>) -> Vec<String> {
     set.into_iter().map(str::to_owned).collect()
 }
 
+/// The ids of `these` that are not in `those`, which is sorted.
 fn difference<'a>(these: &'a [String], those: &[String]) -> Vec<&'a str> {
     these
         .iter()
-        .filter(|d| !those.contains(d))
+        .filter(|d| those.binary_search(d).is_err())
         .map(String::as_str)
         .collect()
 }

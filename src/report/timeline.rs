@@ -2,6 +2,8 @@
 //! and finalise deadlines worked out from the meeting, what is late on a given day, and
 //! the next step with its deadline.
 
+use std::collections::HashSet;
+
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -105,6 +107,14 @@ impl DepartmentTimeline {
 /// Every department in aplan.toml, by id, for `year` as it stands on `today`.
 pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Vec<DepartmentTimeline> {
     let config = workspace.config();
+    // Departments with a plan file for the year, valid or not.
+    let with_file: HashSet<&str> = workspace
+        .repo
+        .plans
+        .iter()
+        .filter(|p| *p.year.get_ref() == year)
+        .map(|p| p.department.get_ref().as_str())
+        .collect();
     let mut rows: Vec<DepartmentTimeline> = config
         .departments
         .iter()
@@ -113,11 +123,7 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Vec<Departme
             match workspace.plan(id, year) {
                 Some(plan) => with_plan(department, plan, config.process, today),
                 None => {
-                    let broken = workspace
-                        .repo
-                        .plans
-                        .iter()
-                        .any(|p| p.department.get_ref() == id && *p.year.get_ref() == year);
+                    let broken = with_file.contains(id.as_str());
                     let step = if broken {
                         Step::FixPlan
                     } else {

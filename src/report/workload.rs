@@ -7,7 +7,7 @@
 //! active actions (neither done nor dropped, by current status) count, and a shared
 //! initiative is active while one of the year's actions for it is.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -189,9 +189,8 @@ pub fn build(config: &Config, plans: &[&Plan], year: i64) -> Workload {
                     refs: Vec::new(),
                 });
             entry.part = entry.part.min(part);
-            if !entry.refs.contains(&reference) {
-                entry.refs.push(reference.clone());
-            }
+            // Sorted and without repeats once every action is in.
+            entry.refs.push(reference.clone());
             themes
                 .entry(person)
                 .or_default()
@@ -199,17 +198,19 @@ pub fn build(config: &Config, plans: &[&Plan], year: i64) -> Workload {
         }
     }
 
+    let mut liaison_for: HashMap<&str, Vec<String>> = HashMap::new();
+    for department in &config.departments {
+        liaison_for
+            .entry(department.liaison.get_ref())
+            .or_default()
+            .push(department.id.get_ref().clone());
+    }
     let mut staff: Vec<StaffLoad> = config
         .staff
         .iter()
         .map(|member| {
             let id = member.id.get_ref().as_str();
-            let mut departments: Vec<String> = config
-                .departments
-                .iter()
-                .filter(|d| d.liaison.get_ref() == id)
-                .map(|d| d.id.get_ref().clone())
-                .collect();
+            let mut departments = liaison_for.get(id).cloned().unwrap_or_default();
             departments.sort();
             let initiatives: Vec<Involvement> = involvements
                 .remove(id)
@@ -217,6 +218,7 @@ pub fn build(config: &Config, plans: &[&Plan], year: i64) -> Workload {
                 .into_values()
                 .map(|mut i| {
                     i.refs.sort();
+                    i.refs.dedup();
                     i
                 })
                 .collect();

@@ -1,12 +1,12 @@
 //! Emerging themes: phrases of two or three words that issues and actions of several
 //! departments share, and that no theme's keywords cover yet.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::Serialize;
 
 use super::Entry;
-use super::words::{self, contains_sequence, is_stop_word};
+use super::words::{self, is_stop_word};
 
 /// A candidate for a new theme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -63,13 +63,14 @@ pub(super) fn find(
             }
         }
     }
-    let candidates: Vec<(Vec<String>, Seen)> = phrases
+    let candidates: BTreeMap<Vec<String>, Seen> = phrases
         .into_iter()
         .filter(|(_, seen)| seen.departments.len() >= threshold)
         .collect();
+    let repeated = within_longer(&candidates);
     let mut emerging: Vec<EmergingTheme> = candidates
         .iter()
-        .filter(|(phrase, seen)| !within_longer(phrase, seen, &candidates))
+        .filter(|(phrase, _)| !repeated.contains(phrase.as_slice()))
         .map(|(_, seen)| EmergingTheme {
             phrase: seen.written.first().cloned().unwrap_or_default(),
             departments: seen.departments.iter().cloned().collect(),
@@ -100,12 +101,20 @@ fn covered_words(content: &[&words::Word], keywords: &[Vec<&str>]) -> Vec<bool> 
     covered
 }
 
-/// Whether a longer candidate contains the phrase and was seen in the same departments,
-/// so listing both would say the same thing twice.
-fn within_longer(phrase: &[String], seen: &Seen, candidates: &[(Vec<String>, Seen)]) -> bool {
-    candidates.iter().any(|(longer, other)| {
-        longer.len() > phrase.len()
-            && other.departments == seen.departments
-            && contains_sequence(longer, phrase)
-    })
+/// The candidates that a longer candidate contains and that were seen in the same
+/// departments, so listing both would say the same thing twice.
+fn within_longer(candidates: &BTreeMap<Vec<String>, Seen>) -> HashSet<&[String]> {
+    let mut repeated = HashSet::new();
+    for (longer, seen) in candidates {
+        for n in 1..longer.len() {
+            for part in longer.windows(n) {
+                if let Some((shorter, other)) = candidates.get_key_value(part)
+                    && other.departments == seen.departments
+                {
+                    repeated.insert(shorter.as_slice());
+                }
+            }
+        }
+    }
+    repeated
 }
