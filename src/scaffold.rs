@@ -104,7 +104,11 @@ mod tests {
                 aplan_repo,
                 templates: true,
             };
-            for file in files(&options) {
+            // The rendering templates are minijinja, where `{{` is their own syntax.
+            let scaffolded = files(&options)
+                .into_iter()
+                .filter(|f| !f.path.starts_with("templates/"));
+            for file in scaffolded {
                 assert!(!file.contents.contains("{{"), "{}", file.path);
             }
         }
