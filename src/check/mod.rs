@@ -7,6 +7,7 @@ mod cycle;
 mod ids;
 mod layout;
 mod references;
+mod text;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Limits, Process};
@@ -17,6 +18,7 @@ use crate::repo::{CONFIG_FILE, Repository};
 pub fn validate(repo: &Repository) -> Vec<Diagnostic> {
     let mut out = repo.diagnostics.clone();
     layout::check(repo, &mut out);
+    text::check(repo, &mut out);
     let (process, limits) = repo
         .config
         .as_ref()
