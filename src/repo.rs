@@ -21,6 +21,10 @@ pub const CONFIG_FILE: &str = "aplan.toml";
 /// The largest file aplan reads; plans are a few kilobytes.
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
 
+/// The most files and folders aplan looks at under `plans/`: fifty years of a thousand
+/// departments, far more than any library has, and few enough to read in seconds.
+pub const MAX_PLAN_ENTRIES: usize = 50_000;
+
 /// Why a repository could not be loaded at all.
 #[derive(Debug, thiserror::Error)]
 pub enum RepoError {
@@ -32,6 +36,10 @@ pub enum RepoError {
     ConfigNotAFile(PathBuf),
     #[error("cannot read {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    #[error(
+        "plans/ holds more than {MAX_PLAN_ENTRIES} files and folders, more than aplan reads; keep only plans/<year>/<department>.toml there"
+    )]
+    TooManyFiles,
 }
 
 /// A loaded plans repository: every file read, the model built from them, and what went
@@ -91,7 +99,7 @@ impl Repository {
             let text = repo.sources.get(file).text().unwrap_or_default();
             repo.config = Config::parse(file, text, &mut repo.diagnostics);
         }
-        let mut plan_files = repo.walk_plans();
+        let mut plan_files = repo.walk_plans()?;
         for path in extra {
             if !plan_files.iter().any(|(rel, _)| rel == path) {
                 plan_files.push((path.clone(), root.join(path)));
@@ -105,6 +113,29 @@ impl Repository {
             }
         }
         Ok(repo)
+    }
+
+    /// A repository made from texts instead of files: `aplan.toml`'s text and each plan's
+    /// path (relative to the root) and text, in the order given. Nothing is read from the
+    /// disk, so tests and fuzzing can check any text exactly as `load` would.
+    pub fn from_texts(root: &Path, config: &str, plans: &[(String, String)]) -> Repository {
+        let mut repo = Repository {
+            root: root.to_path_buf(),
+            sources: Sources::default(),
+            config: None,
+            plans: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        let file = repo
+            .sources
+            .add(CONFIG_FILE.to_owned(), Some(config.to_owned()));
+        repo.config = Config::parse(file, config, &mut repo.diagnostics);
+        for (rel, text) in plans {
+            let file = repo.sources.add(rel.clone(), Some(text.clone()));
+            repo.plans
+                .extend(Plan::parse(file, text, &mut repo.diagnostics));
+        }
+        repo
     }
 
     /// The repository as it would be with the plan at `rel` (a path relative to the root)
@@ -146,10 +177,23 @@ impl Repository {
     }
 
     /// The plan files under `plans/<year>/`, sorted, reporting everything else found there.
-    fn walk_plans(&mut self) -> Vec<(String, PathBuf)> {
+    fn walk_plans(&mut self) -> Result<Vec<(String, PathBuf)>, RepoError> {
         let plans_dir = self.root.join("plans");
-        if !plans_dir.is_dir() {
-            return Vec::new();
+        match fs::metadata(&plans_dir) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                self.problem(
+                    "plans".to_owned(),
+                    Code::UnreadableFile,
+                    "`plans` is not a folder, so no plan can be read".to_owned(),
+                    Some(
+                        "plans live at plans/<year>/<department>.toml; move this file away"
+                            .to_owned(),
+                    ),
+                );
+                return Ok(Vec::new());
+            }
+            Err(_) => return Ok(Vec::new()),
         }
         let mut files = Vec::new();
         let mut walk = WalkDir::new(&plans_dir)
@@ -158,7 +202,12 @@ impl Repository {
             .follow_links(false)
             .sort_by_file_name()
             .into_iter();
+        let mut seen = 0;
         while let Some(entry) = walk.next() {
+            seen += 1;
+            if seen > MAX_PLAN_ENTRIES {
+                return Err(RepoError::TooManyFiles);
+            }
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(error) => {
@@ -226,6 +275,8 @@ impl Repository {
                 (depth, _) => {
                     let message = if depth == 1 {
                         "this file is not inside a year folder, so it is not read".to_owned()
+                    } else if is_toml {
+                        "this is a folder named like a plan file, so it is not read".to_owned()
                     } else {
                         "this folder is inside a year folder, so it is not read".to_owned()
                     };
@@ -238,7 +289,7 @@ impl Repository {
                 }
             }
         }
-        files
+        Ok(files)
     }
 
     /// What a symbolic link points at, refusing links that are broken, loop or leave the
