@@ -40,6 +40,11 @@ pub enum RepoError {
         "plans/ holds more than {MAX_PLAN_ENTRIES} files and folders, more than aplan reads; keep only plans/<year>/<department>.toml there"
     )]
     TooManyFiles,
+    #[error(
+        "{} is a symbolic link to a file outside its folder; templates are read only from the templates folder",
+        .0.display()
+    )]
+    TemplateOutside(PathBuf),
 }
 
 /// A loaded plans repository: every file read, the model built from them, and what went
@@ -348,20 +353,27 @@ impl Repository {
 }
 
 /// The files of a template folder such as `templates/`, as (name, text) sorted by name.
-/// Hidden files and sub-folders are left out.
+/// Hidden files and sub-folders are left out, and a symbolic link that leads out of the
+/// folder is refused: templates come from that folder and nowhere else.
 pub fn read_template_folder(dir: &Path) -> Result<Vec<(String, String)>, RepoError> {
     let io_error = |path: &Path, source| RepoError::Io {
         path: path.to_path_buf(),
         source,
     };
+    let folder = fs::canonicalize(dir).map_err(|e| io_error(dir, e))?;
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
         let entry = entry.map_err(|e| io_error(dir, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_file = fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
-        if !name.starts_with('.') && is_file {
-            files.push((name, entry.path()));
+        if name.starts_with('.') || !is_file {
+            continue;
         }
+        let target = fs::canonicalize(entry.path()).map_err(|e| io_error(&entry.path(), e))?;
+        if target.parent() != Some(folder.as_path()) {
+            return Err(RepoError::TemplateOutside(entry.path()));
+        }
+        files.push((name, entry.path()));
     }
     files.sort();
     files
