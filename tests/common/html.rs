@@ -72,11 +72,14 @@ const ATTRIBUTES: &[&str] = &[
     "title",
 ];
 
+/// Attribute names and values, as written.
+pub type Attributes = Vec<(String, String)>;
+
 /// One start tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {
     pub name: String,
-    pub attributes: Vec<(String, String)>,
+    pub attributes: Attributes,
 }
 
 /// Every problem with the document's markup; empty when it is safe.
@@ -145,7 +148,7 @@ fn name_length(text: &str) -> usize {
 }
 
 /// The attributes of a start tag up to its `>`, and the text after it.
-fn attributes(mut text: &str) -> Result<(Vec<(String, String)>, &str), String> {
+fn attributes(mut text: &str) -> Result<(Attributes, &str), String> {
     let mut found = Vec::new();
     loop {
         text = text.trim_start();
