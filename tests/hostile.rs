@@ -289,17 +289,21 @@ fn a_folder_named_like_a_plan_file() {
 }
 
 /// Runs aplan as an unprivileged user when the tests run as root (as CI does), since root
-/// reads any file whatever its permissions.
+/// reads any file whatever its permissions. The binary is copied to a folder that user can
+/// reach, wherever the build is.
 fn unprivileged(dir: &Path, args: &[&str]) -> std::process::Output {
-    let binary = assert_cmd::cargo::cargo_bin("aplan");
     let root = StdCommand::new("id").arg("-u").output().unwrap();
+    let bin = tempfile::tempdir().unwrap();
     let mut command = if String::from_utf8_lossy(&root.stdout).trim() == "0" {
+        set_mode(bin.path(), 0o755);
+        let binary = bin.path().join("aplan");
+        fs::copy(assert_cmd::cargo::cargo_bin("aplan"), &binary).unwrap();
         let mut c = StdCommand::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
             .arg(binary);
         c
     } else {
-        StdCommand::new(binary)
+        StdCommand::new(assert_cmd::cargo::cargo_bin("aplan"))
     };
     command
         .current_dir(dir)
