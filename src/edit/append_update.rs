@@ -27,6 +27,8 @@ pub enum EditError {
     Syntax(String),
     #[error("the plan has no action `{0}`")]
     NoAction(String),
+    #[error("the plan has more than one action `{0}`; give each its own id first")]
+    DuplicateAction(String),
     #[error("{0}")]
     Layout(String),
 }
@@ -96,9 +98,13 @@ fn push_update(
                 .to_owned(),
         ));
     };
+    let has_id = |t: &Table| t.get("id").and_then(Item::as_str) == Some(action);
+    if actions.iter().filter(|t| has_id(t)).count() > 1 {
+        return Err(EditError::DuplicateAction(action.to_owned()));
+    }
     let table = actions
         .iter_mut()
-        .find(|t| t.get("id").and_then(Item::as_str) == Some(action))
+        .find(|t| has_id(t))
         .ok_or_else(|| EditError::NoAction(action.to_owned()))?;
     match table.get_mut("updates") {
         None => {
@@ -305,6 +311,19 @@ mod tests {
             append_update("a = ", "a", &update("x")),
             Err(EditError::Syntax(_))
         ));
+    }
+
+    /// Regression (found by the `update` fuzz target): with two actions of one id, the
+    /// entry went to the first, whichever was meant. `aplan update` refuses such a plan
+    /// anyway (`duplicate-id`), and the edit now refuses it too.
+    #[test]
+    fn an_id_used_by_two_actions_is_refused() {
+        let text = format!("{PLAN}\n[[actions]]\nid = \"b\"\ntitle = \"B again\"\n");
+        assert_eq!(
+            append_update(&text, "b", &update("x")),
+            Err(EditError::DuplicateAction("b".to_owned()))
+        );
+        assert!(append_update(&text, "a", &update("x")).is_ok());
     }
 
     #[test]
