@@ -452,3 +452,24 @@ fn more_files_under_plans_than_aplan_reads() {
             "plans/ holds more than 50000 files and folders",
         ));
 }
+
+/// Regression guard: a file name holding an escape sequence reached the terminal as it was
+/// in the `-->` line of a finding and in the warning about skipped plans.
+#[test]
+fn terminal_escapes_in_file_names_are_not_printed() {
+    let repo = repo_with(None);
+    let name = "plans/2017/x\u{1b}]0;owned\u{7}.toml";
+    write(repo.path(), name, &base_plan("chemistry.toml"));
+    let human = aplan(repo.path()).arg("validate").output().unwrap();
+    assert_eq!(human.status.code(), Some(1));
+    let human = stdout(&human);
+    assert!(
+        human.contains("--> plans/2017/x\u{fffd}]0;owned\u{fffd}.toml"),
+        "{human:?}"
+    );
+    assert!(!human.contains('\u{1b}'), "{human:?}");
+    let actions = aplan(repo.path()).arg("actions").output().unwrap();
+    let stderr = String::from_utf8_lossy(&actions.stderr);
+    assert!(stderr.contains("left out 1 plan with errors"), "{stderr:?}");
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+}
