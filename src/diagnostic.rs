@@ -89,6 +89,7 @@ codes! {
     DueOutsideYear = "due-outside-year", Warning, "An action due outside its plan's year.";
     DoneWithoutUpdate = "done-without-update", Warning, "A done action with no update saying what was done.";
     MissingTheme = "missing-theme", Warning, "An issue or action with no theme, so `aplan themes` cannot group it.";
+    BidiControl = "bidi-control", Warning, "Invisible characters that change the direction of text, which can hide from a reviewer what a line says.";
 }
 
 impl Code {

@@ -24,6 +24,10 @@ pub const CONFIG_FILE: &str = "aplan.toml";
 /// The largest file aplan reads; plans are a few kilobytes.
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
 
+/// The most files and folders aplan looks at under `plans/`: fifty years of a thousand
+/// departments, far more than any library has, and few enough to read in seconds.
+pub const MAX_PLAN_ENTRIES: usize = 50_000;
+
 /// Why a repository could not be loaded at all.
 #[derive(Debug, thiserror::Error)]
 pub enum RepoError {
@@ -35,6 +39,15 @@ pub enum RepoError {
     ConfigNotAFile(PathBuf),
     #[error("cannot read {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    #[error(
+        "plans/ holds more than {MAX_PLAN_ENTRIES} files and folders, more than aplan reads; keep only plans/<year>/<department>.toml there"
+    )]
+    TooManyFiles,
+    #[error(
+        "{} is a symbolic link to a file outside its folder; templates are read only from the templates folder",
+        .0.display()
+    )]
+    TemplateOutside(PathBuf),
 }
 
 /// A loaded plans repository: every file read, the model built from them, and what went
@@ -95,7 +108,7 @@ impl Repository {
             let text = repo.sources.get(file).text().unwrap_or_default();
             repo.config = Config::parse(file, text, &mut repo.diagnostics);
         }
-        let mut plan_files = repo.walk_plans();
+        let mut plan_files = repo.walk_plans()?;
         let walked: HashSet<&str> = match extra {
             [] => HashSet::new(),
             _ => plan_files.iter().map(|f| f.rel.as_str()).collect(),
@@ -131,6 +144,29 @@ impl Repository {
             repo.diagnostics.extend(plan.diagnostics);
         }
         Ok(repo)
+    }
+
+    /// A repository made from texts instead of files: `aplan.toml`'s text and each plan's
+    /// path (relative to the root) and text, in the order given. Nothing is read from the
+    /// disk, so tests and fuzzing can check any text exactly as `load` would.
+    pub fn from_texts(root: &Path, config: &str, plans: &[(String, String)]) -> Repository {
+        let mut repo = Repository {
+            root: root.to_path_buf(),
+            sources: Sources::default(),
+            config: None,
+            plans: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        let file = repo
+            .sources
+            .add(CONFIG_FILE.to_owned(), Some(config.to_owned()));
+        repo.config = Config::parse(file, config, &mut repo.diagnostics);
+        for (rel, text) in plans {
+            let file = repo.sources.add(rel.clone(), Some(text.clone()));
+            repo.plans
+                .extend(Plan::parse(file, text, &mut repo.diagnostics));
+        }
+        repo
     }
 
     /// The repository as it would be with the plan at `rel` (a path relative to the root)
@@ -197,10 +233,23 @@ impl Repository {
     }
 
     /// The plan files under `plans/<year>/`, sorted, reporting everything else found there.
-    fn walk_plans(&mut self) -> Vec<PlanFile> {
+    fn walk_plans(&mut self) -> Result<Vec<PlanFile>, RepoError> {
         let plans_dir = self.root.join("plans");
-        if !plans_dir.is_dir() {
-            return Vec::new();
+        match fs::metadata(&plans_dir) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                self.problem(
+                    "plans".to_owned(),
+                    Code::UnreadableFile,
+                    "`plans` is not a folder, so no plan can be read".to_owned(),
+                    Some(
+                        "plans live at plans/<year>/<department>.toml; move this file away"
+                            .to_owned(),
+                    ),
+                );
+                return Ok(Vec::new());
+            }
+            Err(_) => return Ok(Vec::new()),
         }
         let mut files = Vec::new();
         let mut walk = WalkDir::new(&plans_dir)
@@ -209,7 +258,12 @@ impl Repository {
             .follow_links(false)
             .sort_by_file_name()
             .into_iter();
+        let mut seen = 0;
         while let Some(entry) = walk.next() {
+            seen += 1;
+            if seen > MAX_PLAN_ENTRIES {
+                return Err(RepoError::TooManyFiles);
+            }
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(error) => {
@@ -281,6 +335,8 @@ impl Repository {
                 (depth, _) => {
                     let message = if depth == 1 {
                         "this file is not inside a year folder, so it is not read".to_owned()
+                    } else if is_toml {
+                        "this is a folder named like a plan file, so it is not read".to_owned()
                     } else {
                         "this folder is inside a year folder, so it is not read".to_owned()
                     };
@@ -293,7 +349,7 @@ impl Repository {
                 }
             }
         }
-        files
+        Ok(files)
     }
 
     /// What a symbolic link points at, refusing links that are broken, loop or leave the
@@ -349,20 +405,27 @@ impl Repository {
 }
 
 /// The files of a template folder such as `templates/`, as (name, text) sorted by name.
-/// Hidden files and sub-folders are left out.
+/// Hidden files and sub-folders are left out, and a symbolic link that leads out of the
+/// folder is refused: templates come from that folder and nowhere else.
 pub fn read_template_folder(dir: &Path) -> Result<Vec<(String, String)>, RepoError> {
     let io_error = |path: &Path, source| RepoError::Io {
         path: path.to_path_buf(),
         source,
     };
+    let folder = fs::canonicalize(dir).map_err(|e| io_error(dir, e))?;
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
         let entry = entry.map_err(|e| io_error(dir, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_file = fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
-        if !name.starts_with('.') && is_file {
-            files.push((name, entry.path()));
+        if name.starts_with('.') || !is_file {
+            continue;
         }
+        let target = fs::canonicalize(entry.path()).map_err(|e| io_error(&entry.path(), e))?;
+        if target.parent() != Some(folder.as_path()) {
+            return Err(RepoError::TemplateOutside(entry.path()));
+        }
+        files.push((name, entry.path()));
     }
     files.sort();
     files
@@ -419,6 +482,7 @@ impl LoadedPlan {
         if let Some(plan) = &plan {
             rules.check(plan, &mut diagnostics);
         }
+        crate::check::text::check_text(file, &text, &mut diagnostics);
         let mut source = SourceFile::new(rel, Some(text));
         if diagnostics.is_empty() {
             source.release_text();

@@ -30,8 +30,35 @@ pub enum WriteError {
 
 /// Writes `contents` to `path` atomically, creating the folders above it.
 pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite) -> Result<(), WriteError> {
-    let dir = write_file(path, contents, overwrite)?;
-    sync_folder(&dir);
+    write_in_steps(path, contents, overwrite, &mut |_| Ok(()))
+}
+
+/// The steps of an atomic write, in order. Until [`Step::Rename`] succeeds the target is
+/// untouched; after it, the target is the new file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    CreateFolder,
+    CreateTemporary,
+    /// Halfway through writing the contents, as when a disk fills up.
+    Write,
+    Sync,
+    Rename,
+    SyncFolder,
+}
+
+/// [`write_atomic`] with `fault` called before each step; an error it returns is taken as
+/// that step failing, so tests can show what each failure leaves behind.
+fn write_in_steps(
+    path: &Path,
+    contents: &[u8],
+    overwrite: Overwrite,
+    fault: &mut dyn FnMut(Step) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    let dir = write_file(path, contents, overwrite, fault)?;
+    // The new file is in place either way; the folder's flush makes the rename durable.
+    if fault(Step::SyncFolder).is_ok() {
+        sync_folder(&dir);
+    }
     Ok(())
 }
 
@@ -57,7 +84,7 @@ pub fn write_atomic_all<C: AsRef<[u8]> + Sync>(
                     let Some((path, contents)) = files.get(i) else {
                         break;
                     };
-                    match write_file(path, contents.as_ref(), overwrite) {
+                    match write_file(path, contents.as_ref(), overwrite, &mut |_| Ok(())) {
                         Ok(dir) => {
                             lock(&folders).insert(dir);
                         }
@@ -85,7 +112,12 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// Writes a temporary file beside `path`, flushes it to disk and renames it over `path`;
 /// returns the folder, whose own flush makes the rename durable.
-fn write_file(path: &Path, contents: &[u8], overwrite: Overwrite) -> Result<PathBuf, WriteError> {
+fn write_file(
+    path: &Path,
+    contents: &[u8],
+    overwrite: Overwrite,
+    fault: &mut dyn FnMut(Step) -> io::Result<()>,
+) -> Result<PathBuf, WriteError> {
     let io_error = |source| WriteError::Io {
         path: path.to_path_buf(),
         source,
@@ -97,15 +129,23 @@ fn write_file(path: &Path, contents: &[u8], overwrite: Overwrite) -> Result<Path
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    fault(Step::CreateFolder).map_err(io_error)?;
     fs::create_dir_all(dir).map_err(io_error)?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".aplan-").suffix(".tmp");
     if let Some(permissions) = permissions(path) {
         builder.permissions(permissions);
     }
+    fault(Step::CreateTemporary).map_err(io_error)?;
+    // Dropped on any error below, which deletes the temporary file.
     let mut temp = builder.tempfile_in(dir).map_err(io_error)?;
-    temp.write_all(contents).map_err(io_error)?;
+    let (first, rest) = contents.split_at(contents.len() / 2);
+    temp.write_all(first).map_err(io_error)?;
+    fault(Step::Write).map_err(io_error)?;
+    temp.write_all(rest).map_err(io_error)?;
+    fault(Step::Sync).map_err(io_error)?;
     temp.as_file().sync_all().map_err(io_error)?;
+    fault(Step::Rename).map_err(io_error)?;
     match overwrite {
         Overwrite::Replace => temp
             .persist(path)
@@ -242,6 +282,54 @@ mod tests {
         // The old file's lock is free, and the new file can be locked.
         let second = lock_for_edit(&path).unwrap();
         drop(second);
+    }
+
+    /// Fault injection: whichever step of the write fails, the old file is still there,
+    /// whole, and no temporary file is left behind; only once the rename has happened is
+    /// the new file in place.
+    #[test]
+    fn a_failure_at_any_step_leaves_the_old_file_intact() {
+        let steps = [
+            Step::CreateFolder,
+            Step::CreateTemporary,
+            Step::Write,
+            Step::Sync,
+            Step::Rename,
+            Step::SyncFolder,
+        ];
+        for failing in steps {
+            for overwrite in [Overwrite::Replace, Overwrite::Refuse] {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("plan.toml");
+                let old = "department = \"history\"\n".repeat(1000);
+                if overwrite == Overwrite::Replace {
+                    fs::write(&path, &old).unwrap();
+                }
+                let new = "department = \"chemistry\"\n".repeat(1000);
+                let mut fault = |step: Step| {
+                    if step == failing {
+                        Err(io::Error::new(io::ErrorKind::StorageFull, "injected"))
+                    } else {
+                        Ok(())
+                    }
+                };
+                let result = write_in_steps(&path, new.as_bytes(), overwrite, &mut fault);
+                let now = fs::read_to_string(&path).ok();
+                let expected = match (failing, overwrite) {
+                    (Step::SyncFolder, _) => Some(new.clone()),
+                    (_, Overwrite::Replace) => Some(old.clone()),
+                    (_, Overwrite::Refuse) => None,
+                };
+                assert_eq!(now, expected, "failing at {failing:?}, {overwrite:?}");
+                assert_eq!(result.is_err(), failing != Step::SyncFolder, "{failing:?}");
+                let names: Vec<_> = fs::read_dir(dir.path())
+                    .unwrap()
+                    .map(|e| e.unwrap().file_name())
+                    .collect();
+                let files = usize::from(expected.is_some());
+                assert_eq!(names.len(), files, "left behind at {failing:?}: {names:?}");
+            }
+        }
     }
 
     /// Regression: files were left owner-only (the temporary file's 0600), so a web server

@@ -9,6 +9,7 @@ mod cycle;
 mod ids;
 mod layout;
 mod references;
+pub(crate) mod text;
 
 use rayon::prelude::*;
 
@@ -53,6 +54,7 @@ impl<'c> PlanRules<'c> {
 pub fn validate(repo: &Repository) -> Vec<Diagnostic> {
     let mut out = repo.diagnostics.clone();
     layout::check_duplicates(repo, &mut out);
+    text::check(repo, &mut out);
     if let Some(config) = &repo.config {
         ids::check_config(config, &mut out);
         references::check_config(config, &references::Known::new(config), &mut out);

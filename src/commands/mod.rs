@@ -89,7 +89,7 @@ impl Context {
         if !self.quiet {
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("warning: {message}");
+                eprintln!("warning: {}", crate::emit::terminal::clean(message));
             }
         }
     }

@@ -1,5 +1,6 @@
 //! `aplan validate`: every rule over the repository, reported in the chosen format.
 
+use std::fs;
 use std::io::Write;
 use std::mem::ManuallyDrop;
 use std::path::Path;
@@ -27,6 +28,9 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         .cloned()
         .collect();
     let mut repo = Repository::load_with(&root, &extra)?;
+    if fs::symlink_metadata(root.join("plans")).is_err() {
+        context.warn("there is no plans/ folder yet, so only aplan.toml was checked; plans live at plans/<year>/<department>.toml");
+    }
     let in_scope = |path: &str| {
         scopes.is_empty()
             || path == CONFIG_FILE

@@ -27,6 +27,8 @@ pub enum EditError {
     Syntax(String),
     #[error("the plan has no action `{0}`")]
     NoAction(String),
+    #[error("the plan has more than one action `{0}`; give each its own id first")]
+    DuplicateAction(String),
     #[error("{0}")]
     Layout(String),
 }
@@ -96,9 +98,13 @@ fn push_update(
                 .to_owned(),
         ));
     };
+    let has_id = |t: &Table| t.get("id").and_then(Item::as_str) == Some(action);
+    if actions.iter().filter(|t| has_id(t)).count() > 1 {
+        return Err(EditError::DuplicateAction(action.to_owned()));
+    }
     let table = actions
         .iter_mut()
-        .find(|t| t.get("id").and_then(Item::as_str) == Some(action))
+        .find(|t| has_id(t))
         .ok_or_else(|| EditError::NoAction(action.to_owned()))?;
     match table.get_mut("updates") {
         None => {
@@ -137,13 +143,36 @@ fn fields(update: &NewUpdate) -> Vec<(&'static str, Value)> {
     };
     let mut fields = vec![
         ("date", Value::from(toml_edit::Datetime::from(date))),
-        ("by", Value::from(update.by.as_str())),
+        ("by", one_line(&update.by)),
     ];
     if let Some(status) = update.status {
         fields.push(("status", Value::from(status.as_str())));
     }
-    fields.push(("note", Value::from(update.note.as_str())));
+    fields.push(("note", one_line(&update.note)));
     fields
+}
+
+/// A string written on one line, its line breaks and other control characters escaped.
+/// toml_edit would write a note with line breaks as a multi-line string, whose breaks then
+/// take the file's line endings: in a Windows file the note would gain `\r` characters.
+fn one_line(text: &str) -> Value {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\r' => quoted.push_str("\\r"),
+            '\t' => quoted.push_str("\\t"),
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    let mut value: Value = quoted.parse().expect("an escaped string is a TOML value");
+    value.decor_mut().clear();
+    value
 }
 
 fn entry_table(update: &NewUpdate) -> Table {
@@ -250,6 +279,19 @@ mod tests {
         assert_eq!(note.as_str(), Some("say \"hi\"\\ now\nand then"));
     }
 
+    /// Regression (found by the property tests): a note over several lines, added to a
+    /// Windows file, came back with `\r` before each line break.
+    #[test]
+    fn a_note_over_several_lines_reads_back_the_same_in_a_windows_file() {
+        let note = "two\nlines, a \"quote\", a \\ and a \u{7}";
+        for text in [PLAN.to_owned(), PLAN.replace('\n', "\r\n")] {
+            let edited = append_update(&text, "b", &update(note)).unwrap();
+            let parsed: toml::Table = toml::from_str(&edited).unwrap();
+            let written = &parsed["actions"][1]["updates"][0]["note"];
+            assert_eq!(written.as_str(), Some(note));
+        }
+    }
+
     #[test]
     fn inline_update_lists_grow_in_place() {
         let text = "[[actions]]\nid = \"a\"\nupdates = [\n  { date = 2017-03-01, by = \"hpatel\", note = \"x\" },\n]\n";
@@ -269,6 +311,19 @@ mod tests {
             append_update("a = ", "a", &update("x")),
             Err(EditError::Syntax(_))
         ));
+    }
+
+    /// Regression (found by the `update` fuzz target): with two actions of one id, the
+    /// entry went to the first, whichever was meant. `aplan update` refuses such a plan
+    /// anyway (`duplicate-id`), and the edit now refuses it too.
+    #[test]
+    fn an_id_used_by_two_actions_is_refused() {
+        let text = format!("{PLAN}\n[[actions]]\nid = \"b\"\ntitle = \"B again\"\n");
+        assert_eq!(
+            append_update(&text, "b", &update("x")),
+            Err(EditError::DuplicateAction("b".to_owned()))
+        );
+        assert!(append_update(&text, "a", &update("x")).is_ok());
     }
 
     #[test]

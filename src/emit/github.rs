@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::Findings;
+use super::terminal::clean;
 use crate::diagnostic::Severity;
 
 pub fn write(out: &mut dyn Write, findings: &Findings<'_>) -> io::Result<()> {
@@ -31,11 +32,19 @@ pub fn write(out: &mut dyn Write, findings: &Findings<'_>) -> io::Result<()> {
     Ok(())
 }
 
-/// Escapes a command's message, as the workflow command syntax requires.
+/// Escapes a command's message, as the workflow command syntax requires, after replacing
+/// control characters that would otherwise reach the log as they are.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push_str(&clean(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
 }
 
 /// Escapes a property value, which also may not contain `:` or `,`.
@@ -51,5 +60,6 @@ mod tests {
     fn escapes_as_github_requires() {
         assert_eq!(data("50%\r\nnext"), "50%25%0D%0Anext");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(data("a\u{1b}[31mb"), "a\u{fffd}[31mb");
     }
 }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::Findings;
+use super::terminal::clean;
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 
 /// How the report looks.
@@ -47,12 +48,12 @@ fn group<'a>(findings: &Findings<'a>, d: &'a Diagnostic) -> Group<'a> {
             title.element(
                 Snippet::source(text)
                     .line_start(line)
-                    .path(file.path())
+                    .path(clean(file.path()))
                     .annotation(annotation),
             )
         }
         None => {
-            let group = title.element(Origin::path(file.path()));
+            let group = title.element(Origin::path(clean(file.path())));
             match &d.hint {
                 Some(hint) => group.element(Level::HELP.message(hint.as_str())),
                 None => group,

@@ -7,6 +7,7 @@ pub mod human;
 pub mod ics;
 pub mod json;
 pub mod table;
+pub mod terminal;
 pub mod themes;
 
 use crate::diagnostic::Diagnostic;

@@ -4,6 +4,8 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
+use super::terminal::clean;
+
 /// Rows of cells under a header; numbers can be right-aligned.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
@@ -14,7 +16,10 @@ pub struct Table {
 
 impl Table {
     pub fn new<S: Into<String>>(headers: impl IntoIterator<Item = S>) -> Self {
-        let headers: Vec<String> = headers.into_iter().map(Into::into).collect();
+        let headers: Vec<String> = headers
+            .into_iter()
+            .map(|h| clean(&h.into()).into_owned())
+            .collect();
         Self {
             right: vec![false; headers.len()],
             headers,
@@ -32,7 +37,16 @@ impl Table {
         self
     }
 
+    /// Adds a row; control characters in its cells are replaced, so text from a plan cannot
+    /// steer the terminal or break the row over several lines.
     pub fn push(&mut self, row: Vec<String>) {
+        let row = row
+            .into_iter()
+            .map(|cell| match clean(&cell) {
+                std::borrow::Cow::Borrowed(_) => cell,
+                std::borrow::Cow::Owned(cleaned) => cleaned,
+            })
+            .collect();
         self.rows.push(row);
     }
 

@@ -22,6 +22,10 @@ use toml::de::DeTable;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
+/// How deep values and keys may nest: the TOML parser's own limit, which keeps a hostile
+/// file from exhausting the stack. A plan needs four levels.
+pub const MAX_NESTING: usize = 80;
+
 /// Parses TOML text, turning a syntax error into a diagnostic.
 fn parse_document<'i>(
     file: FileId,
@@ -38,7 +42,12 @@ fn parse_document<'i>(
     match DeTable::parse(text) {
         Ok(table) => Some(table),
         Err(error) => {
-            let message = error.message().trim().to_owned();
+            let mut message = error.message().trim().to_owned();
+            if message.contains("recurse further") || message == "recursion limit" {
+                message = format!(
+                    "values or keys nested more than {MAX_NESTING} levels deep, more than aplan reads"
+                );
+            }
             // The parser checks calendar dates itself (`2017-02-30`); give that its own code.
             let code = if message.starts_with("invalid date") || message.starts_with("invalid time")
             {
@@ -64,10 +73,51 @@ fn syntax_hint(message: &str) -> Option<String> {
         "a key may appear once in each table; remove or rename one of them"
     } else if message.starts_with("string values must be quoted") {
         "put text in double quotes: `title = \"Reading lists\"`"
+    } else if message.starts_with("values or keys nested") {
+        "a plan nests four levels at most (an action's updates); look for brackets that are never closed"
     } else if message.starts_with("invalid date") || message.starts_with("invalid time") {
         "write a date that is in the calendar, as YYYY-MM-DD"
     } else {
         return None;
     };
     Some(hint.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Sources;
+
+    fn syntax_messages(text: &str) -> Vec<String> {
+        let mut diagnostics = Vec::new();
+        let file = Sources::default().add("plans/2017/x.toml".to_owned(), None);
+        parse_document(file, text, &mut diagnostics);
+        diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    /// The limit the README states is the parser's: just under it parses, just over it is
+    /// refused with a message that says why.
+    #[test]
+    fn nesting_is_limited_with_a_clear_message() {
+        let depth = MAX_NESTING - 2;
+        let arrays = format!("a = {}{}", "[".repeat(depth), "]".repeat(depth));
+        let tables = format!("a = {}1{}", "{b = ".repeat(depth), "}".repeat(depth));
+        let keys = format!("a{} = 1", ".b".repeat(depth));
+        for ok in [&arrays, &tables, &keys] {
+            assert_eq!(syntax_messages(ok), Vec::<String>::new());
+        }
+        let depth = MAX_NESTING + 1;
+        let arrays = format!("a = {}{}", "[".repeat(depth), "]".repeat(depth));
+        let tables = format!("a = {}1{}", "{b = ".repeat(depth), "}".repeat(depth));
+        let keys = format!("a{} = 1", ".b".repeat(depth));
+        let header = format!("[a{}]", ".b".repeat(depth));
+        for deep in [&arrays, &tables, &keys, &header] {
+            let messages = syntax_messages(deep);
+            assert_eq!(messages.len(), 1, "{messages:?}");
+            assert!(
+                messages[0].starts_with("values or keys nested more than 80"),
+                "{messages:?}"
+            );
+        }
+    }
 }
