@@ -6,6 +6,7 @@
 //! Only values marked safe (the `markdown` filter's output, the front matter) pass as
 //! they are. An undefined variable is an error, not an empty string.
 
+pub mod escape;
 pub mod markdown;
 pub mod site;
 pub mod svg;

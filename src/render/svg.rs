@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::render::escape::html as escape;
 use crate::report::site::{TimelinePage, WorkloadPage};
 use crate::report::timeline::DepartmentTimeline;
 
@@ -410,22 +411,6 @@ fn label(name: &str) -> String {
 /// `8 March 2017`.
 fn long(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
-}
-
-/// Text safe in SVG content and in quoted attribute values.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            _ => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 #[cfg(test)]

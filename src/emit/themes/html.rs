@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{change, count, faculty_label, summary};
+use crate::render::escape::html as escape;
 use crate::report::themes::{ThemeSummary, ThemesReport};
 
 const STYLE: &str = "
@@ -310,22 +311,6 @@ fn departments(report: &ThemesReport, ids: &[String]) -> String {
 fn people(report: &ThemesReport, ids: &[String]) -> String {
     let names: Vec<String> = ids.iter().map(|id| escape(report.staff_name(id))).collect();
     names.join(", ")
-}
-
-/// Text safe in HTML content and in quoted attribute values.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            _ => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 #[cfg(test)]
