@@ -7,14 +7,15 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+
+use super::tree::{self, Table};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
 
 /// A value of the document tree with its byte span.
-pub type Value<'i> = Spanned<DeValue<'i>>;
+pub type Value<'i> = tree::Item<'i>;
 
 /// A closed set of words a field may take, such as a plan status.
 pub trait Keyword: Sized + Copy + 'static {
@@ -89,7 +90,7 @@ impl Decoder<'_> {
 
     pub fn string(&mut self, key: &str, value: &Value<'_>) -> Option<Spanned<String>> {
         match value.get_ref() {
-            DeValue::String(s) => Some(Spanned::new(value.span(), s.to_string())),
+            tree::Value::String(s) => Some(Spanned::new(value.span(), s.to_string())),
             _ => {
                 self.wrong_type(key, value, "a string", None);
                 None
@@ -99,14 +100,14 @@ impl Decoder<'_> {
 
     pub fn integer(&mut self, key: &str, value: &Value<'_>) -> Option<Spanned<i64>> {
         match value.get_ref() {
-            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+            tree::Value::Integer { digits, radix } => match i64::from_str_radix(digits, *radix) {
                 Ok(n) => Some(Spanned::new(value.span(), n)),
                 Err(_) => {
                     self.wrong_type(key, value, "a whole number that fits in 64 bits", None);
                     None
                 }
             },
-            DeValue::String(s) if s.trim().parse::<i64>().is_ok() => {
+            tree::Value::String(s) if s.trim().parse::<i64>().is_ok() => {
                 let hint = format!("write it without quotes: `{key} = {}`", s.trim());
                 self.wrong_type(key, value, "a whole number", Some(hint));
                 None
@@ -138,11 +139,11 @@ impl Decoder<'_> {
     /// An amount or score: TOML integers and floats are both fine.
     pub fn number(&mut self, key: &str, value: &Value<'_>) -> Option<Spanned<f64>> {
         let parsed = match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-                .ok()
-                .map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
-            DeValue::String(s) if s.trim().parse::<f64>().is_ok() => {
+            tree::Value::Integer { digits, radix } => {
+                i64::from_str_radix(digits, *radix).ok().map(|n| n as f64)
+            }
+            tree::Value::Float(f) => f.parse::<f64>().ok(),
+            tree::Value::String(s) if s.trim().parse::<f64>().is_ok() => {
                 let hint = format!("write it without quotes: `{key} = {}`", s.trim());
                 self.wrong_type(key, value, "a number", Some(hint));
                 return None;
@@ -160,8 +161,8 @@ impl Decoder<'_> {
 
     pub fn boolean(&mut self, key: &str, value: &Value<'_>) -> Option<bool> {
         match value.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
-            DeValue::String(s) if s == "true" || s == "false" => {
+            tree::Value::Boolean(b) => Some(*b),
+            tree::Value::String(s) if s == "true" || s == "false" => {
                 let hint = format!("write it without quotes: `{key} = {s}`");
                 self.wrong_type(key, value, "true or false", Some(hint));
                 None
@@ -177,7 +178,7 @@ impl Decoder<'_> {
     pub fn date(&mut self, key: &str, value: &Value<'_>) -> Option<Spanned<NaiveDate>> {
         let example = format!("`{key} = 2017-03-14`");
         match value.get_ref() {
-            DeValue::Datetime(dt) => {
+            tree::Value::Datetime(dt) => {
                 let Some(date) = dt.date.filter(|_| dt.time.is_none() && dt.offset.is_none())
                 else {
                     let hint = match dt.date {
@@ -204,7 +205,7 @@ impl Decoder<'_> {
                 }
                 parsed.map(|d| Spanned::new(value.span(), d))
             }
-            DeValue::String(s) => {
+            tree::Value::String(s) => {
                 let hint = match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
                     Ok(d) => format!("write the date without quotes: `{key} = {d}`"),
                     Err(_) => format!("write a TOML date: {example}"),
@@ -270,14 +271,14 @@ impl Decoder<'_> {
         mut item: impl FnMut(&mut Self, &Value<'_>) -> Option<T>,
     ) -> Vec<T> {
         match value.get_ref() {
-            DeValue::Array(items) => {
+            tree::Value::Array(items) => {
                 // Sized up front: a growing list would keep up to four times the room a
                 // one-item list needs, for every list of every plan.
                 let mut read = Vec::with_capacity(items.len());
                 read.extend(items.iter().filter_map(|v| item(self, v)));
                 read
             }
-            DeValue::String(s) => {
+            tree::Value::String(s) => {
                 let hint = format!("write a list: `{key} = [\"{s}\"]`");
                 self.wrong_type(key, value, "a list", Some(hint));
                 // Read it as the one-item list it was meant to be, so later checks do not
@@ -294,7 +295,7 @@ impl Decoder<'_> {
     /// The fields of a table, or `None` (reported) when the value is not one.
     pub fn table<'a, 'i>(&mut self, key: &'a str, value: &'a Value<'i>) -> Option<Fields<'a, 'i>> {
         match value.get_ref() {
-            DeValue::Table(table) => Some(Fields::new(key, table, value.span())),
+            tree::Value::Table(table) => Some(Fields::new(key, table, value.span())),
             _ => {
                 self.wrong_type(key, value, "a table", None);
                 None
@@ -308,7 +309,7 @@ impl Decoder<'_> {
 #[derive(Debug)]
 pub struct Fields<'a, 'i> {
     name: &'a str,
-    table: &'a DeTable<'i>,
+    table: &'a Table<'i>,
     span: Range<usize>,
     known: Asked,
     missing: Vec<&'static str>,
@@ -318,7 +319,7 @@ pub struct Fields<'a, 'i> {
 
 impl<'a, 'i> Fields<'a, 'i> {
     /// `name` says what the table is in messages: `plan`, `[meeting]`, `action`.
-    pub fn new(name: &'a str, table: &'a DeTable<'i>, span: Range<usize>) -> Self {
+    pub fn new(name: &'a str, table: &'a Table<'i>, span: Range<usize>) -> Self {
         Self {
             name,
             table,
@@ -457,15 +458,15 @@ fn quoted_list(words: &[&str]) -> String {
 }
 
 /// A value's type in the words of the TOML spec, for messages.
-fn describe(value: &DeValue<'_>) -> String {
+fn describe(value: &tree::Value<'_>) -> String {
     match value {
-        DeValue::String(s) => format!("the string \"{}\"", shorten(s)),
-        DeValue::Integer(i) => format!("the number {}", shorten(i.as_str())),
-        DeValue::Float(f) => format!("the number {}", shorten(f.as_str())),
-        DeValue::Boolean(b) => format!("`{b}`"),
-        DeValue::Datetime(dt) => format!("the date {dt}"),
-        DeValue::Array(_) => "a list".to_owned(),
-        DeValue::Table(_) => "a table".to_owned(),
+        tree::Value::String(s) => format!("the string \"{}\"", shorten(s)),
+        tree::Value::Integer { digits, .. } => format!("the number {}", shorten(digits)),
+        tree::Value::Float(f) => format!("the number {}", shorten(f)),
+        tree::Value::Boolean(b) => format!("`{b}`"),
+        tree::Value::Datetime(dt) => format!("the date {dt}"),
+        tree::Value::Array(_) => "a list".to_owned(),
+        tree::Value::Table(_) => "a table".to_owned(),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod config;
 pub mod decode;
 pub mod plan;
 pub mod schema;
+pub mod tree;
 
 pub use config::{
     Config, Department, Initiative, Library, Limits, Process, Staff, StaffRole, Theme,
@@ -17,7 +18,6 @@ pub use plan::{
 };
 
 use toml::Spanned;
-use toml::de::DeTable;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
@@ -31,7 +31,7 @@ fn parse_document<'i>(
     file: FileId,
     text: &'i str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Spanned<DeTable<'i>>> {
+) -> Option<Spanned<tree::Table<'i>>> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         diagnostics.push(
             Diagnostic::new(Code::EmptyFile, file, None, "the file is empty")
@@ -39,7 +39,7 @@ fn parse_document<'i>(
         );
         return None;
     }
-    match DeTable::parse(text) {
+    match tree::parse(text) {
         Ok(table) => Some(table),
         Err(error) => {
             let mut message = error.message().trim().to_owned();
