@@ -193,3 +193,21 @@ fn check_appended(edited: &str, id: &str, before: usize, entry: &NewUpdate) {
     assert_eq!(last.note, entry.note);
     assert_eq!(last.by.get_ref(), &entry.by);
 }
+
+/// The fast TOML path against the `toml` crate: when the fast path accepts the text, the
+/// `toml` crate must accept it too and build the same tree, spans included.
+pub fn parse(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Some(fast) = aplan::model::tree::parse_fast(text) else {
+        return;
+    };
+    match aplan::model::tree::parse_with_toml(text) {
+        Ok(reference) => assert!(
+            fast == reference,
+            "the trees differ:\nfast: {fast:#?}\ntoml: {reference:#?}"
+        ),
+        Err(error) => panic!("the fast path accepted what toml refuses: {error}"),
+    }
+}

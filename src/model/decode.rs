@@ -1,7 +1,8 @@
 //! Turning a parsed TOML tree into model types while reporting every problem on the way.
 //!
 //! serde stops at the first mismatch; a plan under review should show all of them at once,
-//! so the model is read field by field from toml's spanned document tree instead.
+//! so the model is read field by field from the spanned document tree ([`super::tree`])
+//! instead.
 
 use std::ops::Range;
 

@@ -1,7 +1,7 @@
 //! The TOML document tree the model is read from: every key and value with its byte span.
 //!
 //! Most plans use a small part of TOML (tables, arrays of tables, inline tables, plain
-//! strings, numbers and dates), so [`parse`] first tries [`fast::parse`], a single pass
+//! strings, numbers and dates), so [`parse`] first tries [`parse_fast`], a single pass
 //! over the bytes that builds this tree directly. Whenever it meets anything else — an
 //! escape it does not know, a dotted key, a time of day, any mistake — it gives up, and the
 //! file is parsed again by the `toml` crate, whose tree is converted and whose error

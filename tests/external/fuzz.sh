@@ -16,7 +16,7 @@ seconds="${FUZZ_SECONDS:-20}"
 sanitizer="${FUZZ_SANITIZER:-none}"
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(validate render update)
+  targets=(parse validate render update)
 fi
 
 command -v cargo-fuzz >/dev/null || cargo install --locked --quiet cargo-fuzz
