@@ -38,8 +38,8 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The bundled plans, `aplan.toml` and what `aplan init` writes are exactly what the fast
-/// path is for: none of them may fall back.
+/// The bundled plans, `aplan.toml` and the test repository are exactly what the fast path
+/// is for: none of them may fall back, with either kind of line ending.
 #[test]
 fn bundled_plans_take_the_fast_path() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -54,6 +54,9 @@ fn bundled_plans_take_the_fast_path() {
             "{} fell back to the toml crate",
             path.display()
         );
+        // As saved by an editor on Windows.
+        let crlf = text.replace('\n', "\r\n");
+        assert!(agree(&crlf), "{} with \\r\\n fell back", path.display());
     }
 }
 
@@ -87,7 +90,10 @@ fn corners_of_the_format() {
         ("a = 0.5\nb = -2.5e-3\nc = 1E6\nd = 1e+2", true),
         ("a = 01", false),
         ("a = 0e5\nb = -0.0\nc = 0.0", true),
-        ("a = \"next line \u{85} is not a control for TOML\" # nor \u{85} here", true),
+        (
+            "a = \"next line \u{85} is not a control for TOML\" # nor \u{85} here",
+            true,
+        ),
         ("a = 1.", false),
         ("a = .5", false),
         ("a = +1", false),
@@ -132,7 +138,11 @@ fn corners_of_the_format() {
         ("s = \"\"\"escapes \\t \\\" \\u00e9\"\"\"", true),
         ("s = \"\"\"backslash then blank \\  \n next\"\"\"", true),
         ("s = \"\"\"bad \\  x\"\"\"", false),
-        ("s = \"\"\"\r\ncrlf\r\n\"\"\"", false),
+        ("s = \"\"\"\r\ncrlf\r\nlines\r\n\"\"\"", true),
+        ("s = '''\r\ncrlf\r\n'''\r\nt = 1", true),
+        ("s = \"\"\"a \\\r\n  \r\n  b\"\"\"", true),
+        ("s = \"\"\"lone \r return\"\"\"", false),
+        ("s = \"\"\"a \\\r  b\"\"\"", false),
         ("s = '''\nliteral \\ text\n'''", true),
         ("s = '''ends in quotes'''''", true),
         ("s = \"\"\"unterminated", false),
@@ -268,7 +278,8 @@ fn document() -> impl Strategy<Value = String> {
         .prop_map(|(lines, crlf)| lines.join(if crlf { "\r\n" } else { "\n" }))
 }
 
-/// A bundled plan with a few bytes changed, added or taken away.
+/// A bundled plan, with either kind of line ending, with a few bytes changed, added or
+/// taken away.
 fn mangled_plan() -> impl Strategy<Value = String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let plans: Vec<String> = toml_files(&root.join("plans"))
@@ -287,10 +298,15 @@ fn mangled_plan() -> impl Strategy<Value = String> {
     );
     (
         prop::sample::select(plans),
+        prop::bool::ANY,
         prop::collection::vec(edit, 1..4),
     )
-        .prop_map(|(plan, edits)| {
-            let mut text = plan;
+        .prop_map(|(plan, crlf, edits)| {
+            let mut text = if crlf {
+                plan.replace('\n', "\r\n")
+            } else {
+                plan
+            };
             for (at, remove, insert) in edits {
                 let mut at = at.index(text.len() + 1);
                 while !text.is_char_boundary(at) {

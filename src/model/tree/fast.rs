@@ -3,7 +3,7 @@
 //!
 //! `None` means "not sure", never "wrong": the caller then parses the file with the `toml`
 //! crate. So this parser gives up on anything outside that subset (dotted keys, times of
-//! day, hexadecimal, escapes in keys, carriage returns inside strings, a table of very many
+//! day, hexadecimal, escapes in keys, a carriage return alone, a table of very many
 //! keys) and on every mistake, and must build exactly the `toml` crate's tree for the rest.
 
 use std::borrow::Cow;
@@ -413,11 +413,13 @@ impl<'i> Parser<'i> {
         Some(Value::String(Cow::Borrowed(&self.text[from..self.pos - 1])))
     }
 
-    /// `"""…"""` or `'''…'''`, whose lines end in `\n` alone.
+    /// `"""…"""` or `'''…'''`.
     fn multi_line_string(&mut self, quote: u8) -> Option<Value<'i>> {
         self.pos += 3;
         // A newline straight after the opening quotes is not part of the string.
-        self.eat(b'\n');
+        if !self.eat(b'\n') && self.starts_with(b"\r\n") {
+            self.pos += 2;
+        }
         let basic = quote == b'"';
         let mut owned: Option<String> = None;
         let mut from = self.pos;
@@ -435,7 +437,9 @@ impl<'i> Parser<'i> {
                     from = self.pos;
                     continue;
                 }
+                // Line breaks are kept as written, `\r\n` included.
                 b'\t' | b'\n' => {}
+                b'\r' if self.at(1) == Some(b'\n') => {}
                 0..=0x1f | 0x7f => return None,
                 _ => {}
             }
@@ -467,11 +471,22 @@ impl<'i> Parser<'i> {
         while let Some(b' ' | b'\t') = self.bytes.get(at) {
             at += 1;
         }
-        if self.bytes.get(at) != Some(&b'\n') {
+        let line_break = |at: usize| match self.bytes.get(at) {
+            Some(b'\n') => 1,
+            Some(b'\r') if self.bytes.get(at + 1) == Some(&b'\n') => 2,
+            _ => 0,
+        };
+        if line_break(at) == 0 {
             return false;
         }
-        while let Some(b' ' | b'\t' | b'\n') = self.bytes.get(at) {
-            at += 1;
+        loop {
+            match self.bytes.get(at) {
+                Some(b' ' | b'\t') => at += 1,
+                _ => match line_break(at) {
+                    0 => break,
+                    n => at += n,
+                },
+            }
         }
         self.pos = at;
         true
