@@ -162,7 +162,7 @@ fn corners_of_the_format() {
         ("a.b = 1", false),
         ("a = 1\na = 2", false),
         ("\"quoted key\" = 1\n'literal key' = 2\n\"\" = 3", true),
-        ("\"esc\\tkey\" = 1", false),
+        ("\"esc\\tkey\" = 1\n\"esc\\u00e9\" = 2", true),
         ("bare-key_9 = 1", true),
         ("é = 1", false),
         ("a = 1 b = 2", false),

@@ -3,7 +3,7 @@
 //!
 //! `None` means "not sure", never "wrong": the caller then parses the file with the `toml`
 //! crate. So this parser gives up on anything outside that subset (dotted keys, times of
-//! day, hexadecimal, escapes in keys, a carriage return alone, a table of very many
+//! day, hexadecimal, a carriage return alone, a table of very many
 //! keys) and on every mistake, and must build exactly the `toml` crate's tree for the rest.
 
 use std::borrow::Cow;
@@ -217,26 +217,11 @@ impl<'i> Parser<'i> {
         Some((key, value))
     }
 
-    /// A bare key, or a quoted one without escapes.
+    /// A bare key or a quoted one.
     fn key(&mut self) -> Option<Key<'i>> {
         let start = self.pos;
         let name = match self.peek()? {
-            quote @ (b'"' | b'\'') => {
-                self.pos += 1;
-                let from = self.pos;
-                loop {
-                    match self.peek()? {
-                        b if b == quote => break,
-                        b'\\' if quote == b'"' => return None,
-                        b'\t' => {}
-                        0..=0x1f | 0x7f => return None,
-                        _ => {}
-                    }
-                    self.pos += 1;
-                }
-                self.pos += 1;
-                &self.text[from..self.pos - 1]
-            }
+            quote @ (b'"' | b'\'') => self.one_line_string(quote)?,
             _ => {
                 while let Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-') = self.peek()
                 {
@@ -245,10 +230,10 @@ impl<'i> Parser<'i> {
                 if self.pos == start {
                     return None;
                 }
-                &self.text[start..self.pos]
+                Cow::Borrowed(&self.text[start..self.pos])
             }
         };
-        Some(Spanned::new(start..self.pos, Cow::Borrowed(name)))
+        Some(Spanned::new(start..self.pos, name))
     }
 
     fn value(&mut self, depth: usize) -> Option<Item<'i>> {
@@ -259,8 +244,7 @@ impl<'i> Parser<'i> {
         let value = match self.peek()? {
             b'"' if self.starts_with(b"\"\"\"") => self.multi_line_string(b'"')?,
             b'\'' if self.starts_with(b"'''") => self.multi_line_string(b'\'')?,
-            b'"' => self.basic_string()?,
-            b'\'' => self.literal_string()?,
+            quote @ (b'"' | b'\'') => Value::String(self.one_line_string(quote)?),
             b'[' => self.array(depth + 1)?,
             b'{' => self.inline_table(depth + 1)?,
             _ => self.scalar()?,
@@ -320,39 +304,21 @@ impl<'i> Parser<'i> {
         Some(Value::Table(table))
     }
 
-    /// `"…"` on one line.
-    fn basic_string(&mut self) -> Option<Value<'i>> {
+    /// `"…"` or `'…'` on one line; only the first has escapes.
+    fn one_line_string(&mut self, quote: u8) -> Option<Cow<'i, str>> {
         self.pos += 1;
         let from = self.pos;
+        // Filled only from the first escape on; until then the text is borrowed.
+        let mut owned: Option<String> = None;
+        let mut run = from;
         loop {
             match self.peek()? {
-                b'"' => break,
-                b'\\' => {
-                    let mut owned = String::from(&self.text[from..self.pos]);
-                    return self
-                        .escaped_string(&mut owned)
-                        .map(|()| Value::String(owned.into()));
-                }
-                b'\t' => {}
-                0..=0x1f | 0x7f => return None,
-                _ => {}
-            }
-            self.pos += 1;
-        }
-        self.pos += 1;
-        Some(Value::String(Cow::Borrowed(&self.text[from..self.pos - 1])))
-    }
-
-    /// The rest of a one-line basic string from its first escape, into `out`.
-    fn escaped_string(&mut self, out: &mut String) -> Option<()> {
-        let mut from = self.pos;
-        loop {
-            match self.peek()? {
-                b'"' => break,
-                b'\\' => {
-                    out.push_str(&self.text[from..self.pos]);
+                b if b == quote => break,
+                b'\\' if quote == b'"' => {
+                    let out = owned.get_or_insert_with(String::new);
+                    out.push_str(&self.text[run..self.pos]);
                     self.escape(out)?;
-                    from = self.pos;
+                    run = self.pos;
                     continue;
                 }
                 b'\t' => {}
@@ -361,9 +327,15 @@ impl<'i> Parser<'i> {
             }
             self.pos += 1;
         }
-        out.push_str(&self.text[from..self.pos]);
+        let end = self.pos;
         self.pos += 1;
-        Some(())
+        Some(match owned {
+            Some(mut out) => {
+                out.push_str(&self.text[run..end]);
+                Cow::Owned(out)
+            }
+            None => Cow::Borrowed(&self.text[from..end]),
+        })
     }
 
     /// One escape sequence from its backslash.
@@ -394,23 +366,6 @@ impl<'i> Parser<'i> {
         out.push(char::from_u32(code)?);
         self.pos += 2 + digits;
         Some(())
-    }
-
-    /// `'…'` on one line.
-    fn literal_string(&mut self) -> Option<Value<'i>> {
-        self.pos += 1;
-        let from = self.pos;
-        loop {
-            match self.peek()? {
-                b'\'' => break,
-                b'\t' => {}
-                0..=0x1f | 0x7f => return None,
-                _ => {}
-            }
-            self.pos += 1;
-        }
-        self.pos += 1;
-        Some(Value::String(Cow::Borrowed(&self.text[from..self.pos - 1])))
     }
 
     /// `"""…"""` or `'''…'''`.
