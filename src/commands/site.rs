@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 
 use super::Context;
 use crate::cli::SiteArgs;
@@ -13,7 +14,7 @@ use crate::exit::ExitStatus;
 use crate::render::Renderer;
 use crate::render::site::{Page, pages};
 use crate::report::site;
-use crate::write::{Overwrite, write_atomic};
+use crate::write::{Overwrite, write_atomic_all};
 
 /// From this many pages a terminal shows a progress bar while they are rendered.
 const PROGRESS_FROM_PAGES: usize = 10;
@@ -33,17 +34,22 @@ pub fn run(context: &Context, args: &SiteArgs) -> Result<ExitStatus> {
     };
     check_folder(&args.out, &pages, overwrite)?;
 
+    // Rendered in parallel; the first failure in page order is the one reported.
     let progress = progress_bar(context, pages.len());
-    let mut files = Vec::with_capacity(pages.len());
-    for page in &pages {
-        progress.set_message(page.file.clone());
-        files.push((args.out.join(&page.file), renderer.site_page(&site, page)?));
-        progress.inc(1);
-    }
+    let rendered: Vec<_> = pages
+        .par_iter()
+        .map(|page| {
+            let text = renderer.site_page(&site, page);
+            progress.inc(1);
+            text
+        })
+        .collect();
     progress.finish_and_clear();
-    for (path, text) in &files {
-        write_atomic(path, text.as_bytes(), overwrite)?;
+    let mut files = Vec::with_capacity(pages.len());
+    for (page, text) in pages.iter().zip(rendered) {
+        files.push((args.out.join(&page.file), text?));
     }
+    write_atomic_all(&files, overwrite)?;
     if !context.quiet {
         writeln!(
             std::io::stderr().lock(),
@@ -86,7 +92,7 @@ fn progress_bar(context: &Context, pages: usize) -> ProgressBar {
     if context.quiet || pages < PROGRESS_FROM_PAGES || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let style = ProgressStyle::with_template("rendering {bar:30} {pos}/{len} {wide_msg}")
+    let style = ProgressStyle::with_template("rendering {bar:30} {pos}/{len}")
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     ProgressBar::with_draw_target(Some(pages as u64), ProgressDrawTarget::stderr())
         .with_style(style)
