@@ -2,7 +2,6 @@
 //! plans that can be trusted and those skipped because they have errors.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::mem::ManuallyDrop;
 use std::sync::OnceLock;
 
 use anyhow::{Result, anyhow, bail};
@@ -17,10 +16,7 @@ use crate::suggest::nearest;
 /// A validated repository.
 #[derive(Debug)]
 pub struct Workspace {
-    /// Never freed: a command makes one workspace (an edit, two or three) and ends, and the
-    /// system takes the memory back at once, where freeing a large repository's plans one
-    /// string at a time costs a tenth of checking them.
-    pub repo: ManuallyDrop<Repository>,
+    pub repo: Repository,
     /// Every finding of `aplan validate`.
     pub diagnostics: Vec<Diagnostic>,
     broken: HashSet<FileId>,
@@ -61,7 +57,7 @@ impl Workspace {
             (*plan.year.get_ref(), plan.department.get_ref())
         });
         Ok(Workspace {
-            repo: ManuallyDrop::new(repo),
+            repo,
             diagnostics,
             broken,
             valid,

@@ -22,7 +22,7 @@ use crate::write::{Overwrite, write_atomic, write_atomic_all};
 pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     let format = format(args);
     let root = context.root()?;
-    let workspace = Workspace::new(Repository::load(&root)?)?;
+    let workspace = super::kept(Workspace::new(Repository::load(&root)?)?);
     let plans = select(context, &workspace, args)?;
     if args.out.is_none() && plans.len() > 1 {
         bail!(

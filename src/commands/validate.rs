@@ -2,7 +2,6 @@
 
 use std::fs;
 use std::io::Write;
-use std::mem::ManuallyDrop;
 use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
@@ -47,9 +46,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         .filter(|d| in_scope(repo.sources.get(d.file).path()))
         .collect();
     repo.recall_texts(diagnostics.iter().map(|d| d.file));
-    // Left to the system at exit: freeing a large repository's plans one string at a
-    // time costs a tenth of checking them.
-    let repo = ManuallyDrop::new(repo);
+    let repo = super::kept(repo);
     let files = repo
         .sources
         .iter()
