@@ -57,6 +57,8 @@ fn bundled_plans_take_the_fast_path() {
         // As saved by an editor on Windows.
         let crlf = text.replace('\n', "\r\n");
         assert!(agree(&crlf), "{} with \\r\\n fell back", path.display());
+        let bom = format!("\u{feff}{crlf}");
+        assert!(agree(&bom), "{} with a BOM fell back", path.display());
     }
 }
 
@@ -171,7 +173,8 @@ fn corners_of_the_format() {
         ("a = 1 # comment", true),
         ("a = 1 # comment with \u{7} bell", false),
         ("a = 1 # comment with ✓ mark", true),
-        ("\u{feff}a = 1", false),
+        ("\u{feff}a = 1\n[t]\nb = \"x\"", true),
+        ("a = 1\n\u{feff}b = 2", false),
         ("a = 1\r", false),
         ("[t]\na = 1\n[u]\nb = 2", true),
         ("[ t . u ]\na = 1", true),
@@ -261,6 +264,7 @@ const PIECES: &[&str] = &[
     "h = \"\"\"quote at the end\"\"\"\"",
     "\"k\\u0061\" = 1",
     "'k a' = 2",
+    "\u{feff}bom = 1",
     "i.j = 1",
     "t = 1",
     "u = { }",

@@ -3,8 +3,8 @@
 //!
 //! `None` means "not sure", never "wrong": the caller then parses the file with the `toml`
 //! crate. So this parser gives up on anything outside that subset (dotted keys, times of
-//! day, hexadecimal, a carriage return alone, a table of very many
-//! keys) and on every mistake, and must build exactly the `toml` crate's tree for the rest.
+//! day, hexadecimal, a carriage return alone, a table of very many keys) and on every
+//! mistake, and must build exactly the `toml` crate's tree for the rest.
 
 use std::borrow::Cow;
 
@@ -22,13 +22,12 @@ const MAX_DEPTH: usize = 32;
 const MAX_TABLE_LEN: usize = 64;
 
 pub(super) fn parse(text: &str) -> Option<Spanned<Table<'_>>> {
-    if text.starts_with('\u{feff}') {
-        return None;
-    }
+    // A byte-order mark, as Windows editors write, is skipped; spans still count it.
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
-        pos: 0,
+        pos: bom,
     };
     let mut root = Table::default();
     // Where key/value lines go: the entry indices from the root to the current table
