@@ -62,6 +62,15 @@ fn write_in_steps(
     Ok(())
 }
 
+/// The paths that already exist, as anything (a file, a folder, a link), so that a write
+/// that must not replace them can be refused before any file is written.
+pub fn existing<'p>(paths: impl IntoIterator<Item = &'p Path>) -> Vec<&'p Path> {
+    paths
+        .into_iter()
+        .filter(|path| fs::symlink_metadata(path).is_ok())
+        .collect()
+}
+
 /// How many files [`write_atomic_all`] writes at once.
 const WRITERS: usize = 8;
 

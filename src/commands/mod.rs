@@ -27,6 +27,7 @@ use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::exit::ExitStatus;
 use crate::repo::{self, Repository};
 use crate::workspace::Workspace;
+use crate::write::{self, Overwrite};
 
 /// What every command gets from the global options.
 #[derive(Debug)]
@@ -107,6 +108,29 @@ impl Context {
 /// user or a fuzzer that loads repository after repository frees each as usual.
 pub(crate) fn kept<T>(value: T) -> ManuallyDrop<T> {
     ManuallyDrop::new(value)
+}
+
+/// Refuses, unless `overwrite` allows it, files that already exist, before any is written,
+/// so that a refusal leaves the output folder as it was.
+pub(crate) fn refuse_existing<'p>(
+    paths: impl IntoIterator<Item = &'p Path>,
+    overwrite: Overwrite,
+) -> Result<()> {
+    if overwrite == Overwrite::Replace {
+        return Ok(());
+    }
+    let existing = write::existing(paths);
+    if let Some(first) = existing.first() {
+        let more = match existing.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        anyhow::bail!(
+            "{} already exists{more}; use --force to overwrite",
+            first.display()
+        );
+    }
+    Ok(())
 }
 
 /// Runs the command the user asked for.

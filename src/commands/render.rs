@@ -251,20 +251,7 @@ fn file_name(plan_path: &str, format: Format) -> String {
 /// Writes every file, after checking none exists unless allowed, so a refusal leaves the
 /// folder as it was.
 fn write_all(files: &[(PathBuf, String)], overwrite: Overwrite) -> Result<()> {
-    if overwrite == Overwrite::Refuse {
-        let existing: Vec<String> = files
-            .iter()
-            .filter(|(path, _)| std::fs::symlink_metadata(path).is_ok())
-            .map(|(path, _)| path.display().to_string())
-            .collect();
-        if let Some(first) = existing.first() {
-            let more = match existing.len() {
-                1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            bail!("{first} already exists{more}; use --force to overwrite");
-        }
-    }
+    super::refuse_existing(files.iter().map(|(path, _)| path.as_path()), overwrite)?;
     Ok(write_atomic_all(files, overwrite)?)
 }
 

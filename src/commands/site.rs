@@ -2,7 +2,7 @@
 //! then write them all into the output folder.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -68,21 +68,8 @@ fn check_folder(dir: &Path, pages: &[Page], overwrite: Overwrite) -> Result<()> 
     if dir.exists() && !dir.is_dir() {
         bail!("{} is not a folder", dir.display());
     }
-    if overwrite == Overwrite::Refuse {
-        let existing: Vec<String> = pages
-            .iter()
-            .map(|page| dir.join(&page.file))
-            .filter(|path| std::fs::symlink_metadata(path).is_ok())
-            .map(|path| path.display().to_string())
-            .collect();
-        if let Some(first) = existing.first() {
-            let more = match existing.len() {
-                1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            bail!("{first} already exists{more}; use --force to overwrite");
-        }
-    }
+    let paths: Vec<PathBuf> = pages.iter().map(|page| dir.join(&page.file)).collect();
+    super::refuse_existing(paths.iter().map(PathBuf::as_path), overwrite)?;
     Ok(())
 }
 
