@@ -261,19 +261,26 @@ impl<'i> Parser<'i> {
             }
             items.push(self.value(depth)?);
             self.skip_space()?;
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b']' => {
-                    self.pos += 1;
-                    break;
-                }
-                _ => return None,
+            if self.comma_or_close(b']')? {
+                break;
             }
         }
         Some(Value::Array(Array {
             items,
             of_tables: false,
         }))
+    }
+
+    /// After an item of an array or inline table: a comma (`false`) or the closing bracket
+    /// (`true`).
+    fn comma_or_close(&mut self, close: u8) -> Option<bool> {
+        let closed = match self.peek()? {
+            b',' => false,
+            b if b == close => true,
+            _ => return None,
+        };
+        self.pos += 1;
+        Some(closed)
     }
 
     /// `{ a = 1, b = 2 }` on one line, without a trailing comma.
@@ -290,13 +297,8 @@ impl<'i> Parser<'i> {
                 let (key, value) = self.key_value(depth)?;
                 insert(&mut table, key, value)?;
                 self.skip_blank();
-                match self.peek()? {
-                    b',' => self.pos += 1,
-                    b'}' => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return None,
+                if self.comma_or_close(b'}')? {
+                    break;
                 }
             }
         }
