@@ -340,56 +340,60 @@ pub fn timeline_strip(page: &TimelinePage, year: i64, today: NaiveDate) -> Optio
     Some(svg)
 }
 
+/// A legend entry's shape, drawn from its left edge `x` around the middle line `y`.
+type Shape = fn(f64, f64) -> String;
+
 /// The shapes of the strip and what they mean, under it.
 fn legend(svg: &mut String, y: f64) {
+    // Each entry: its shape drawn at x, the gap to its label, the label, and the room the
+    // label takes before the next entry.
+    let sent: Shape = |x, y| {
+        format!(
+            "<path d=\"M{x:.1} {:.1} L{:.1} {y:.1} L{x:.1} {:.1} Z\" fill=\"{ACCENT}\"/>",
+            y - 7.0,
+            x + 13.0,
+            y + 7.0
+        )
+    };
+    let meeting: Shape = |x, y| {
+        format!(
+            "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"7\" fill=\"#fff\" stroke=\"{INK}\" stroke-width=\"3\"/>",
+            x + 7.0
+        )
+    };
+    let final_sent: Shape = |x, y| {
+        format!(
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"#2e6b30\"/>",
+            y - 6.0
+        )
+    };
+    let deadline: Shape = |x, y| {
+        format!(
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"3\" height=\"18\" fill=\"{MUTED}\"/>",
+            y - 9.0
+        )
+    };
+    let entries = [
+        (sent, 20.0, "plan sent", 90.0),
+        (meeting, 20.0, "meeting", 80.0),
+        (final_sent, 20.0, "final plan sent", 120.0),
+        (
+            deadline,
+            12.0,
+            "deadline to send the plan or the final plan",
+            0.0,
+        ),
+    ];
     let mut x = 10.0;
-    let _ = write!(
-        svg,
-        "<path d=\"M{:.1} {:.1} L{:.1} {y:.1} L{:.1} {:.1} Z\" fill=\"{ACCENT}\"/>",
-        x,
-        y - 7.0,
-        x + 13.0,
-        x,
-        y + 7.0
-    );
-    x += 20.0;
-    let _ = writeln!(
-        svg,
-        "<text x=\"{x:.1}\" y=\"{y:.1}\" dominant-baseline=\"central\">plan sent</text>"
-    );
-    x += 90.0;
-    let _ = write!(
-        svg,
-        "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"7\" fill=\"#fff\" stroke=\"{INK}\" stroke-width=\"3\"/>",
-        x + 7.0
-    );
-    x += 20.0;
-    let _ = writeln!(
-        svg,
-        "<text x=\"{x:.1}\" y=\"{y:.1}\" dominant-baseline=\"central\">meeting</text>"
-    );
-    x += 80.0;
-    let _ = write!(
-        svg,
-        "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"#2e6b30\"/>",
-        y - 6.0
-    );
-    x += 20.0;
-    let _ = writeln!(
-        svg,
-        "<text x=\"{x:.1}\" y=\"{y:.1}\" dominant-baseline=\"central\">final plan sent</text>"
-    );
-    x += 120.0;
-    let _ = write!(
-        svg,
-        "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"3\" height=\"18\" fill=\"{MUTED}\"/>",
-        y - 9.0
-    );
-    x += 12.0;
-    let _ = writeln!(
-        svg,
-        "<text x=\"{x:.1}\" y=\"{y:.1}\" dominant-baseline=\"central\">deadline to send the plan or the final plan</text>"
-    );
+    for (shape, gap, label, width) in entries {
+        svg.push_str(&shape(x, y));
+        x += gap;
+        let _ = writeln!(
+            svg,
+            "<text x=\"{x:.1}\" y=\"{y:.1}\" dominant-baseline=\"central\">{label}</text>"
+        );
+        x += width;
+    }
 }
 
 /// The width of the column of names left of a chart: room for the longest name at the
