@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::check::PlanRules;
+use crate::check::text::check_text;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Config, Plan};
 use crate::source::{FileId, SourceFile, Sources};
@@ -107,6 +108,7 @@ impl Repository {
         if let Some(file) = repo.read(CONFIG_FILE.to_owned(), &config_path) {
             let text = repo.sources.get(file).text().unwrap_or_default();
             repo.config = Config::parse(file, text, &mut repo.diagnostics);
+            check_text(file, text, &mut repo.diagnostics);
         }
         let mut plan_files = repo.walk_plans()?;
         let walked: HashSet<&str> = match extra {
@@ -161,10 +163,12 @@ impl Repository {
             .sources
             .add(CONFIG_FILE.to_owned(), Some(config.to_owned()));
         repo.config = Config::parse(file, config, &mut repo.diagnostics);
+        check_text(file, config, &mut repo.diagnostics);
+        let rules = PlanRules::new(repo.config.as_ref());
         for (rel, text) in plans {
             let file = repo.sources.add(rel.clone(), Some(text.clone()));
             repo.plans
-                .extend(Plan::parse(file, text, &mut repo.diagnostics));
+                .extend(read_plan(file, text, &rules, &mut repo.diagnostics));
         }
         repo
     }
@@ -196,10 +200,8 @@ impl Repository {
             .filter(|p| p.file != file)
             .cloned()
             .collect();
-        if let Some(plan) = Plan::parse(file, text, &mut diagnostics) {
-            PlanRules::new(self.config.as_ref()).check(&plan, &mut diagnostics);
-            plans.push(plan);
-        }
+        let rules = PlanRules::new(self.config.as_ref());
+        plans.extend(read_plan(file, text, &rules, &mut diagnostics));
         plans.sort_by(|a, b| sources.get(a.file).path().cmp(sources.get(b.file).path()));
         Repository {
             root: self.root.clone(),
@@ -471,6 +473,9 @@ impl LoadedPlan {
             Ok(text) => text,
             Err(problem) => {
                 diagnostics.push(problem.diagnostic(file));
+                if let Some(lossy) = &problem.lossy_text {
+                    check_text(file, lossy, &mut diagnostics);
+                }
                 return LoadedPlan {
                     source: SourceFile::new(rel, problem.lossy_text),
                     plan: None,
@@ -478,11 +483,7 @@ impl LoadedPlan {
                 };
             }
         };
-        let plan = Plan::parse(file, &text, &mut diagnostics);
-        if let Some(plan) = &plan {
-            rules.check(plan, &mut diagnostics);
-        }
-        crate::check::text::check_text(file, &text, &mut diagnostics);
+        let plan = read_plan(file, &text, rules, &mut diagnostics);
         let mut source = SourceFile::new(rel, Some(text));
         if diagnostics.is_empty() {
             source.release_text();
@@ -493,6 +494,23 @@ impl LoadedPlan {
             diagnostics,
         }
     }
+}
+
+/// A plan's text read on its own, the same way whether it came from a file, a test or an
+/// edit: decoded, then checked by the rules that need only this plan and by the text
+/// check. `None` only when the text is not TOML at all.
+fn read_plan(
+    file: FileId,
+    text: &str,
+    rules: &PlanRules<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Plan> {
+    let plan = Plan::parse(file, text, diagnostics);
+    if let Some(plan) = &plan {
+        rules.check(plan, diagnostics);
+    }
+    check_text(file, text, diagnostics);
+    plan
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -1,8 +1,9 @@
 //! Validation rules over a loaded repository, one file per family of rules.
 //!
 //! Every rule pushes [`Diagnostic`]s and moves on; none reads the disk or prints.
-//! The rules that look at one plan on its own ([`PlanRules`]) run as each plan is read,
-//! in parallel; the rest, which compare files, run once every plan is in ([`validate`]).
+//! The rules that look at one plan on its own ([`PlanRules`]) and the text check
+//! (`text::check_text`) run as each file is read, in parallel; the rest, which compare
+//! files, run once every plan is in ([`validate`]).
 
 mod content;
 mod cycle;
@@ -50,11 +51,11 @@ impl<'c> PlanRules<'c> {
 }
 
 /// Every finding in the repository: those found while reading it (which include the
-/// [`PlanRules`]), and those of the rules across files, sorted by file and position.
+/// [`PlanRules`] and the text check), and those of the rules across files, sorted by file
+/// and position.
 pub fn validate(repo: &Repository) -> Vec<Diagnostic> {
     let mut out = repo.diagnostics.clone();
     layout::check_duplicates(repo, &mut out);
-    text::check(repo, &mut out);
     if let Some(config) = &repo.config {
         ids::check_config(config, &mut out);
         references::check_config(config, &references::Known::new(config), &mut out);

@@ -3,7 +3,6 @@
 //! person reviewing it ("Trojan Source").
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::repo::Repository;
 use crate::source::FileId;
 
 /// The characters that embed, override or isolate a run of text's direction. The marks
@@ -19,16 +18,6 @@ const BIDI_CONTROLS: &[(char, &str)] = &[
     ('\u{2068}', "first strong isolate"),
     ('\u{2069}', "pop directional isolate"),
 ];
-
-/// The check over every file whose text is still held (aplan.toml, and plans with other
-/// findings); plans are also checked as they are read, by [`check_text`].
-pub fn check(repo: &Repository, out: &mut Vec<Diagnostic>) {
-    for (file, source) in repo.sources.iter() {
-        if let Some(text) = source.text() {
-            check_text(file, text, out);
-        }
-    }
-}
 
 /// One warning per line that holds a bidirectional control character, pointing at the
 /// first one.
