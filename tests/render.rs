@@ -291,19 +291,6 @@ fn a_plan_can_be_named_by_path_from_any_folder() {
 }
 
 #[test]
-fn an_unknown_plan_lists_the_nearest() {
-    let repo = repo_with(None);
-    aplan(repo.path())
-        .args(["render", "histroy/2017"])
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(contains(
-            "no plan `histroy/2017`; the nearest are: history/2017, history/2016",
-        ));
-}
-
-#[test]
 fn a_plan_with_errors_renders_only_with_force() {
     let repo = repo_with(None);
     let plan = repo.path().join("plans/2017/chemistry.toml");

@@ -236,31 +236,6 @@ fn change_since_last_year() {
 }
 
 #[test]
-fn table_output() {
-    insta::assert_snapshot!(themes(&fixture(), &[]));
-}
-
-#[test]
-fn markdown_output() {
-    insta::assert_snapshot!(themes(&fixture(), &["--format", "md"]));
-}
-
-#[test]
-fn html_output() {
-    insta::assert_snapshot!(themes(&fixture(), &["--format", "html"]));
-}
-
-#[test]
-fn json_output() {
-    insta::assert_snapshot!(themes(&fixture(), &["--format", "json"]));
-}
-
-#[test]
-fn csv_output() {
-    insta::assert_snapshot!(themes(&fixture(), &["--format", "csv"]));
-}
-
-#[test]
 fn csv_has_one_row_per_theme_and_department() {
     let csv = themes(&fixture(), &["--format", "csv"]);
     let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
@@ -301,18 +276,6 @@ fn html_escapes_user_text_and_is_self_contained() {
 
     let md = themes(repo.path(), &["--format", "md"]);
     assert!(md.contains(r"Open \<script\>alert('x')\</script\> & "));
-}
-
-#[test]
-fn an_unknown_year_names_the_years_that_exist() {
-    aplan(&fixture())
-        .args(["themes", "--year", "2015"])
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(contains(
-            "error: there are no plans for 2015; years with plans: 2016, 2017",
-        ));
 }
 
 #[test]

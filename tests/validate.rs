@@ -167,16 +167,6 @@ fn colour_only_when_asked() {
 }
 
 #[test]
-fn quiet_leaves_out_the_summary() {
-    let repo = repo_with(None);
-    aplan(repo.path())
-        .args(["validate", "-q"])
-        .assert()
-        .code(0)
-        .stdout("");
-}
-
-#[test]
 fn paths_limit_what_is_reported_but_not_what_is_read() {
     let repo = broken_repo();
     // The history plan is clean; chemistry's findings are left out.

@@ -7,7 +7,6 @@ use std::fs;
 use std::path::PathBuf;
 
 use common::{aplan, fixtures, repo_with};
-use predicates::str::contains;
 use serde_json::Value;
 
 fn fixture() -> PathBuf {
@@ -113,40 +112,6 @@ fn exactly_at_the_limit_is_not_flagged_one_above_is() {
 }
 
 #[test]
-fn check_exits_1_with_one_line_per_breach() {
-    aplan(&fixture())
-        .args(["workload", "--check"])
-        .assert()
-        .code(1)
-        .stdout(
-            "dan has 3 active initiatives; the limit is 2\n\
-             eve is liaison for 3 departments; the limit is 2\n\
-             history has 3 active actions; the limit is 2\n",
-        );
-}
-
-#[test]
-fn check_exits_0_within_the_limits() {
-    let repo = repo_with(None);
-    aplan(repo.path())
-        .args(["workload", "--check"])
-        .assert()
-        .code(0)
-        .stdout("");
-}
-
-#[test]
-fn an_unknown_year_names_the_years_that_exist() {
-    aplan(&fixture())
-        .args(["workload", "--year", "2019"])
-        .assert()
-        .code(2)
-        .stderr(contains(
-            "there are no plans for 2019; years with plans: 2017",
-        ));
-}
-
-#[test]
 fn plans_with_errors_are_left_out_and_named() {
     let repo = repo_with(None);
     let plan = repo.path().join("plans/2017/chemistry.toml");
@@ -168,21 +133,6 @@ fn plans_with_errors_are_left_out_and_named() {
     );
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(person(&report, "bjones")["active_initiatives"], 0);
-}
-
-#[test]
-fn every_format() {
-    for format in ["table", "md", "csv", "json"] {
-        let output = aplan(&fixture())
-            .args(["workload", "--format", format])
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(0), "{format}");
-        insta::assert_snapshot!(
-            format!("workload_{format}"),
-            String::from_utf8(output.stdout).unwrap()
-        );
-    }
 }
 
 #[test]
