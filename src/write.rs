@@ -127,10 +127,24 @@ fn write_file(
     overwrite: Overwrite,
     fault: &mut dyn FnMut(Step) -> io::Result<()>,
 ) -> Result<PathBuf, WriteError> {
-    let io_error = |source| WriteError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+    prepare(path, contents, overwrite, fault)?.place(overwrite, fault)
+}
+
+/// A new text for a file, written and flushed to a temporary file beside it, not yet in
+/// place. Dropping it deletes the temporary file.
+struct Prepared<'p> {
+    path: &'p Path,
+    dir: PathBuf,
+    temp: tempfile::NamedTempFile,
+}
+
+fn prepare<'p>(
+    path: &'p Path,
+    contents: &[u8],
+    overwrite: Overwrite,
+    fault: &mut dyn FnMut(Step) -> io::Result<()>,
+) -> Result<Prepared<'p>, WriteError> {
+    let io_error = |source| io_error(path, source);
     if overwrite == Overwrite::Refuse && fs::symlink_metadata(path).is_ok() {
         return Err(WriteError::Exists(path.to_path_buf()));
     }
@@ -154,21 +168,111 @@ fn write_file(
     temp.write_all(rest).map_err(io_error)?;
     fault(Step::Sync).map_err(io_error)?;
     temp.as_file().sync_all().map_err(io_error)?;
-    fault(Step::Rename).map_err(io_error)?;
-    match overwrite {
-        Overwrite::Replace => temp
-            .persist(path)
-            .map(drop)
-            .map_err(|e| io_error(e.error))?,
-        Overwrite::Refuse => temp.persist_noclobber(path).map(drop).map_err(|e| {
-            if e.error.kind() == io::ErrorKind::AlreadyExists {
-                WriteError::Exists(path.to_path_buf())
-            } else {
-                io_error(e.error)
-            }
-        })?,
+    Ok(Prepared {
+        path,
+        dir: dir.to_path_buf(),
+        temp,
+    })
+}
+
+impl Prepared<'_> {
+    /// Renames the temporary file over the target; returns the folder, whose own flush
+    /// makes the rename durable.
+    fn place(
+        self,
+        overwrite: Overwrite,
+        fault: &mut dyn FnMut(Step) -> io::Result<()>,
+    ) -> Result<PathBuf, WriteError> {
+        let path = self.path;
+        fault(Step::Rename).map_err(|e| io_error(path, e))?;
+        match overwrite {
+            Overwrite::Replace => self
+                .temp
+                .persist(path)
+                .map(drop)
+                .map_err(|e| io_error(path, e.error))?,
+            Overwrite::Refuse => self.temp.persist_noclobber(path).map(drop).map_err(|e| {
+                if e.error.kind() == io::ErrorKind::AlreadyExists {
+                    WriteError::Exists(path.to_path_buf())
+                } else {
+                    io_error(path, e.error)
+                }
+            })?,
+        }
+        Ok(self.dir)
     }
-    Ok(dir.to_path_buf())
+}
+
+fn io_error(path: &Path, source: io::Error) -> WriteError {
+    WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// One file of a change to several files: its new text, and its text before the change
+/// (`None` for a file the change creates), to put back if the change cannot be completed.
+#[derive(Debug, Clone, Copy)]
+pub struct Change<'a> {
+    pub path: &'a Path,
+    pub text: &'a [u8],
+    pub before: Option<&'a [u8]>,
+}
+
+/// Writes several files as one change, all or none: every new text is written and flushed
+/// to a temporary file beside its target before any target is touched, so a failure while
+/// writing (a full disk, a folder that cannot be written) changes nothing; then the
+/// temporary files are renamed into place. Should a rename fail, the files already
+/// replaced get their old texts back (and files the change created are removed), so the
+/// repository is as it was. A new file is never written over one that appeared meanwhile.
+pub fn write_change(changes: &[Change<'_>]) -> Result<(), WriteError> {
+    write_change_in_steps(changes, &mut |_, _| Ok(()))
+}
+
+/// [`write_change`] with `fault` called before each step of each file (by its index).
+fn write_change_in_steps(
+    changes: &[Change<'_>],
+    fault: &mut dyn FnMut(usize, Step) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    let overwrite = |change: &Change<'_>| match change.before {
+        Some(_) => Overwrite::Replace,
+        None => Overwrite::Refuse,
+    };
+    let mut prepared = Vec::with_capacity(changes.len());
+    for (i, change) in changes.iter().enumerate() {
+        prepared.push(prepare(
+            change.path,
+            change.text,
+            overwrite(change),
+            &mut |step| fault(i, step),
+        )?);
+    }
+    let mut folders = BTreeSet::new();
+    for (i, (change, file)) in changes.iter().zip(prepared).enumerate() {
+        match file.place(overwrite(change), &mut |step| fault(i, step)) {
+            Ok(dir) => {
+                folders.insert(dir);
+            }
+            Err(error) => {
+                undo(&changes[..i]);
+                return Err(error);
+            }
+        }
+    }
+    for dir in &folders {
+        sync_folder(dir);
+    }
+    Ok(())
+}
+
+/// Puts back the files a change had already replaced or created.
+fn undo(done: &[Change<'_>]) {
+    for change in done.iter().rev() {
+        let _ = match change.before {
+            Some(before) => write_atomic(change.path, before, Overwrite::Replace),
+            None => fs::remove_file(change.path).map_err(|e| io_error(change.path, e)),
+        };
+    }
 }
 
 /// Makes the renames in a folder durable; not every platform can sync a folder.
@@ -339,6 +443,61 @@ mod tests {
                 assert_eq!(names.len(), files, "left behind at {failing:?}: {names:?}");
             }
         }
+    }
+
+    /// Fault injection: a change to five files that fails at any step of the third file
+    /// leaves all five as they were, with no temporary file behind.
+    #[test]
+    fn a_change_to_several_files_is_all_or_none() {
+        let steps = [
+            Step::CreateFolder,
+            Step::CreateTemporary,
+            Step::Write,
+            Step::Sync,
+            Step::Rename,
+        ];
+        for failing in steps {
+            let dir = tempfile::tempdir().unwrap();
+            let paths: Vec<PathBuf> = (0..5)
+                .map(|i| dir.path().join(format!("{i}.toml")))
+                .collect();
+            let old: Vec<String> = (0..5).map(|i| format!("old {i}\n")).collect();
+            // The last file is new: the change creates it.
+            for (path, text) in paths.iter().zip(&old).take(4) {
+                fs::write(path, text).unwrap();
+            }
+            let new: Vec<String> = (0..5).map(|i| format!("new {i}\n")).collect();
+            let changes: Vec<Change<'_>> = (0..5)
+                .map(|i| Change {
+                    path: &paths[i],
+                    text: new[i].as_bytes(),
+                    before: (i < 4).then(|| old[i].as_bytes()),
+                })
+                .collect();
+            let mut fault = |i: usize, step: Step| {
+                if i == 2 && step == failing {
+                    Err(io::Error::new(io::ErrorKind::StorageFull, "injected"))
+                } else {
+                    Ok(())
+                }
+            };
+            assert!(write_change_in_steps(&changes, &mut fault).is_err());
+            for (i, path) in paths.iter().enumerate() {
+                let now = fs::read_to_string(path).ok();
+                let expected = (i < 4).then(|| old[i].clone());
+                assert_eq!(now, expected, "file {i} after a failure at {failing:?}");
+            }
+            assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 4, "{failing:?}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        write_change(&[Change {
+            path: &path,
+            text: b"one",
+            before: None,
+        }])
+        .unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"one");
     }
 
     /// Regression: files were left owner-only (the temporary file's 0600), so a web server
