@@ -1,23 +1,23 @@
 //! The only reader of the disk: finds the plans repository, walks `plans/`, reads files and
-//! hands their text to the model.
+//! hands their text to the model. Checking what was read is [`crate::check`]'s job.
 //!
-//! A file that cannot be used (too large, binary, not UTF-8, a broken link) becomes a
-//! diagnostic and the walk goes on; only a repository that cannot be found or a config that
-//! cannot be opened stops the run.
+//! A file that cannot be used (too large, binary, not UTF-8, a broken link, not TOML, keys
+//! and values that do not fit the format) becomes a diagnostic and the walk goes on; only a
+//! repository that cannot be found or a config that cannot be opened stops the run.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::check::PlanRules;
-use crate::check::text::check_text;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Config, Plan};
+use crate::model::{Action, Config, Plan};
 use crate::source::{FileId, SourceFile, Sources};
+use crate::suggest::nearest;
 
 /// The name of the settings file that marks a repository's root.
 pub const CONFIG_FILE: &str = "aplan.toml";
@@ -51,8 +51,8 @@ pub enum RepoError {
     TemplateOutside(PathBuf),
 }
 
-/// A loaded plans repository: every file read, the model built from them, and what went
-/// wrong while reading.
+/// A loaded plans repository: every file read (texts kept), the model built from them, and
+/// what went wrong while reading.
 #[derive(Debug)]
 pub struct Repository {
     pub root: PathBuf,
@@ -61,9 +61,13 @@ pub struct Repository {
     pub config: Option<Config>,
     /// In path order.
     pub plans: Vec<Plan>,
-    /// Problems found while reading and decoding files, and by the rules that look at
-    /// one plan on its own ([`PlanRules`]).
+    /// Problems found while reading files and decoding them into the model, in the order
+    /// the files were read. The rules add theirs in [`crate::check::validate`].
     pub diagnostics: Vec<Diagnostic>,
+    /// Every plan by reference and by path, made when a plan is first looked up by name.
+    names: OnceLock<HashMap<String, usize>>,
+    /// One plan for each department and year, made when one is first looked up.
+    by_department: OnceLock<BTreeMap<(String, i64), usize>>,
 }
 
 /// The nearest folder at or above `start` that holds an `aplan.toml`.
@@ -104,11 +108,12 @@ impl Repository {
             config: None,
             plans: Vec::new(),
             diagnostics: Vec::new(),
+            names: OnceLock::new(),
+            by_department: OnceLock::new(),
         };
         if let Some(file) = repo.read(CONFIG_FILE.to_owned(), &config_path) {
             let text = repo.sources.get(file).text().unwrap_or_default();
             repo.config = Config::parse(file, text, &mut repo.diagnostics);
-            check_text(file, text, &mut repo.diagnostics);
         }
         let mut plan_files = repo.walk_plans()?;
         let walked: HashSet<&str> = match extra {
@@ -128,14 +133,13 @@ impl Repository {
                 regular: false,
             });
         }
-        let rules = PlanRules::new(repo.config.as_ref());
         let first = repo.sources.next_id();
-        // Read and checked in parallel, gathered in path order: the same ids, plans and
-        // findings in the same order as one file after the other.
+        // Read in parallel, gathered in path order: the same ids, plans and findings in the
+        // same order as one file after the other.
         let loaded: Vec<LoadedPlan> = plan_files
             .into_par_iter()
             .enumerate()
-            .map(|(i, file)| LoadedPlan::read(first.offset(i), file, &rules))
+            .map(|(i, file)| LoadedPlan::read(first.offset(i), file))
             .collect();
         repo.sources.reserve(loaded.len());
         repo.plans.reserve_exact(loaded.len());
@@ -150,7 +154,7 @@ impl Repository {
 
     /// A repository made from texts instead of files: `aplan.toml`'s text and each plan's
     /// path (relative to the root) and text, in the order given. Nothing is read from the
-    /// disk, so tests and fuzzing can check any text exactly as `load` would.
+    /// disk, so tests and fuzzing can read any text exactly as `load` would.
     pub fn from_texts(root: &Path, config: &str, plans: &[(String, String)]) -> Repository {
         let mut repo = Repository {
             root: root.to_path_buf(),
@@ -158,80 +162,150 @@ impl Repository {
             config: None,
             plans: Vec::new(),
             diagnostics: Vec::new(),
+            names: OnceLock::new(),
+            by_department: OnceLock::new(),
         };
         let file = repo
             .sources
             .add(CONFIG_FILE.to_owned(), Some(config.to_owned()));
         repo.config = Config::parse(file, config, &mut repo.diagnostics);
-        check_text(file, config, &mut repo.diagnostics);
-        let rules = PlanRules::new(repo.config.as_ref());
         for (rel, text) in plans {
             let file = repo.sources.add(rel.clone(), Some(text.clone()));
             repo.plans
-                .extend(read_plan(file, text, &rules, &mut repo.diagnostics));
+                .extend(Plan::parse(file, text, &mut repo.diagnostics));
         }
         repo
     }
 
-    /// The repository as it would be with the plan at `rel` (a path relative to the root)
-    /// holding `text`: that file is read again from the text, a new one is added, and
-    /// everything else is kept as it was read. This lets an edit be validated before it
-    /// is written.
-    pub fn with_plan_text(&self, rel: &str, text: &str) -> Repository {
-        let mut sources = Sources::default();
-        let mut edited = None;
-        for (_, source) in self.sources.iter() {
-            if source.path() == rel {
-                edited = Some(sources.add(rel.to_owned(), Some(text.to_owned())));
-            } else {
-                sources.push(source.clone());
+    /// Puts new texts in place of the plans at `edits` (paths relative to the root), or
+    /// adds them as new plans, reading them as `load` would; everything else stays as it
+    /// was read. An edit is checked this way before it is written. Returns the edited
+    /// files' ids, in the order given.
+    pub fn replace_texts(&mut self, edits: &[(String, String)]) -> Vec<FileId> {
+        self.names = OnceLock::new();
+        self.by_department = OnceLock::new();
+        let mut files = Vec::with_capacity(edits.len());
+        for (rel, text) in edits {
+            let existing = self
+                .sources
+                .iter()
+                .find(|(_, f)| f.path() == rel)
+                .map(|(id, _)| id);
+            let file = match existing {
+                Some(id) => {
+                    *self.sources.get_mut(id) = SourceFile::new(rel.clone(), Some(text.clone()));
+                    self.diagnostics.retain(|d| d.file != id);
+                    self.plans.retain(|p| p.file != id);
+                    id
+                }
+                None => self.sources.add(rel.clone(), Some(text.clone())),
+            };
+            if let Some(plan) = Plan::parse(file, text, &mut self.diagnostics) {
+                let sources = &self.sources;
+                let at = self
+                    .plans
+                    .partition_point(|p| sources.get(p.file).path() < rel.as_str());
+                self.plans.insert(at, plan);
             }
+            files.push(file);
         }
-        let file = edited.unwrap_or_else(|| sources.add(rel.to_owned(), Some(text.to_owned())));
-        let mut diagnostics: Vec<Diagnostic> = self
-            .diagnostics
-            .iter()
-            .filter(|d| d.file != file)
-            .cloned()
-            .collect();
-        let mut plans: Vec<Plan> = self
-            .plans
-            .iter()
-            .filter(|p| p.file != file)
-            .cloned()
-            .collect();
-        let rules = PlanRules::new(self.config.as_ref());
-        plans.extend(read_plan(file, text, &rules, &mut diagnostics));
-        plans.sort_by(|a, b| sources.get(a.file).path().cmp(sources.get(b.file).path()));
-        Repository {
-            root: self.root.clone(),
-            sources,
-            config: self.config.clone(),
-            plans,
-            diagnostics,
-        }
+        files
     }
 
-    /// Reads again the files whose text was let go after reading, so that findings in
-    /// them can show their lines. A file that changed in the meantime stays without.
-    pub fn recall_texts(&mut self, files: impl IntoIterator<Item = FileId>) {
-        for file in files {
-            let source = self.sources.get(file);
-            if !source.is_released() {
-                continue;
-            }
-            let path = self.root.join(source.path());
-            if let Ok(text) = read_text(&path) {
-                self.sources.get_mut(file).restore_text(text);
-            }
-        }
+    /// The path of a plan's file, relative to the root.
+    pub fn path(&self, plan: &Plan) -> &str {
+        self.sources.get(plan.file).path()
     }
 
-    /// The text of a file, read again if it was let go; `None` for a folder, a file that
-    /// cannot be read, or one that changed since it was read.
-    pub fn text(&mut self, file: FileId) -> Option<&str> {
-        self.recall_texts([file]);
-        self.sources.get(file).text()
+    /// The department's plan for the year, with or without errors. Where a stray copy
+    /// claims the same department and year, the plan at `plans/<year>/<department>.toml`.
+    pub fn plan(&self, department: &str, year: i64) -> Option<&Plan> {
+        self.by_department()
+            .get(&(department.to_owned(), year))
+            .map(|&i| &self.plans[i])
+    }
+
+    /// The department's most recent plan before `year`, with or without errors: a caller
+    /// that builds on it checks for errors rather than reaching past it to an older plan.
+    pub fn previous_plan(&self, department: &str, year: i64) -> Option<&Plan> {
+        let department = department.to_owned();
+        self.by_department()
+            .range((department.clone(), i64::MIN)..(department, year))
+            .next_back()
+            .map(|(_, &i)| &self.plans[i])
+    }
+
+    fn by_department(&self) -> &BTreeMap<(String, i64), usize> {
+        self.by_department.get_or_init(|| {
+            let mut index: BTreeMap<(String, i64), usize> = BTreeMap::new();
+            for (i, plan) in self.plans.iter().enumerate() {
+                let (department, year) = (plan.department.get_ref(), *plan.year.get_ref());
+                let at_home = self.path(plan) == format!("plans/{year}/{department}.toml");
+                index
+                    .entry((department.clone(), year))
+                    .and_modify(|kept| {
+                        if at_home {
+                            *kept = i;
+                        }
+                    })
+                    .or_insert(i);
+            }
+            index
+        })
+    }
+
+    /// A plan named by its path (`plans/2017/history.toml`) or reference (`history/2017`).
+    pub fn find_plan(&self, name: &str) -> anyhow::Result<&Plan> {
+        let wanted = name.trim_end_matches('/');
+        let names = self.names.get_or_init(|| {
+            let mut names = HashMap::new();
+            // In reverse, so the first plan with a name keeps it.
+            for (i, plan) in self.plans.iter().enumerate().rev() {
+                names.insert(self.path(plan).to_owned(), i);
+            }
+            for (i, plan) in self.plans.iter().enumerate().rev() {
+                names.insert(plan.reference(), i);
+            }
+            names
+        });
+        let found = [wanted, wanted.trim_start_matches("./")]
+            .iter()
+            .find_map(|name| names.get(*name))
+            .map(|&i| &self.plans[i]);
+        found.ok_or_else(|| {
+            let references: Vec<String> = self.plans.iter().map(Plan::reference).collect();
+            let near = nearest(wanted, references.iter().map(String::as_str), 3);
+            anyhow::anyhow!("no plan `{name}`; the nearest are: {}", near.join(", "))
+        })
+    }
+
+    /// An action named `department/year/id`, with its plan.
+    pub fn find_action(&self, reference: &str) -> anyhow::Result<(&Plan, &Action)> {
+        let found = self.plans.iter().find_map(|plan| {
+            let prefix = format!("{}/", plan.reference());
+            let id = reference.strip_prefix(&prefix)?;
+            plan.action(id).map(|action| (plan, action))
+        });
+        found.ok_or_else(|| {
+            let references: Vec<String> = self
+                .plans
+                .iter()
+                .flat_map(|p| p.actions.iter().map(move |a| p.action_reference(a)))
+                .collect();
+            let near = nearest(reference, references.iter().map(String::as_str), 3);
+            anyhow::anyhow!(
+                "no action `{reference}`; the nearest are: {}",
+                near.join(", ")
+            )
+        })
+    }
+
+    /// The file at `path` (relative to the root), if the repository read or looked at it.
+    pub fn file(&self, path: &str) -> Option<FileId> {
+        self.sources
+            .iter()
+            .find(|(_, f)| f.path() == path)
+            .map(|(id, _)| id)
     }
 
     /// The plan files under `plans/<year>/`, sorted, reporting everything else found there.
@@ -459,9 +533,8 @@ struct LoadedPlan {
 }
 
 impl LoadedPlan {
-    /// Reads, decodes and checks the plan at `path`, which will be `file`. Its text is
-    /// kept only when a finding points into it.
-    fn read(file: FileId, plan_file: PlanFile, rules: &PlanRules<'_>) -> LoadedPlan {
+    /// Reads and decodes the plan at `path`, which will be `file`.
+    fn read(file: FileId, plan_file: PlanFile) -> LoadedPlan {
         let PlanFile { rel, path, regular } = plan_file;
         let mut diagnostics = Vec::new();
         let read = if regular {
@@ -473,9 +546,6 @@ impl LoadedPlan {
             Ok(text) => text,
             Err(problem) => {
                 diagnostics.push(problem.diagnostic(file));
-                if let Some(lossy) = &problem.lossy_text {
-                    check_text(file, lossy, &mut diagnostics);
-                }
                 return LoadedPlan {
                     source: SourceFile::new(rel, problem.lossy_text),
                     plan: None,
@@ -483,34 +553,13 @@ impl LoadedPlan {
                 };
             }
         };
-        let plan = read_plan(file, &text, rules, &mut diagnostics);
-        let mut source = SourceFile::new(rel, Some(text));
-        if diagnostics.is_empty() {
-            source.release_text();
-        }
+        let plan = Plan::parse(file, &text, &mut diagnostics);
         LoadedPlan {
-            source,
+            source: SourceFile::new(rel, Some(text)),
             plan,
             diagnostics,
         }
     }
-}
-
-/// A plan's text read on its own, the same way whether it came from a file, a test or an
-/// edit: decoded, then checked by the rules that need only this plan and by the text
-/// check. `None` only when the text is not TOML at all.
-fn read_plan(
-    file: FileId,
-    text: &str,
-    rules: &PlanRules<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Plan> {
-    let plan = Plan::parse(file, text, diagnostics);
-    if let Some(plan) = &plan {
-        rules.check(plan, diagnostics);
-    }
-    check_text(file, text, diagnostics);
-    plan
 }
 
 #[derive(Debug, Clone, Copy)]

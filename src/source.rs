@@ -1,9 +1,8 @@
 //! Source files kept for diagnostics: paths relative to the repository root, their text,
 //! and the mapping from byte offsets to 1-based lines and columns.
 //!
-//! A file's text is needed only to show where a finding is. The repository lets go of the
-//! text of a file with no findings once it is read, so a large repository is not held in
-//! memory twice (as text and as plans); see [`SourceFile::release_text`].
+//! Every file's text is kept from reading to the end of the run, so a finding can always
+//! show its line and no file is read twice.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -24,11 +23,8 @@ impl FileId {
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     path: String,
+    /// `None` for a folder or a file that could not be read as text.
     text: Option<String>,
-    /// Whether the file was read as text, even if the text has been let go since.
-    read: bool,
-    /// The length in bytes of the text as read, to recognise it when read again.
-    len: usize,
     /// Where each line starts, worked out the first time a location is asked for.
     line_starts: OnceLock<Vec<usize>>,
 }
@@ -45,8 +41,6 @@ impl SourceFile {
     pub fn new(path: String, text: Option<String>) -> Self {
         Self {
             path,
-            read: text.is_some(),
-            len: text.as_ref().map_or(0, String::len),
             text,
             line_starts: OnceLock::new(),
         }
@@ -57,35 +51,14 @@ impl SourceFile {
         &self.path
     }
 
-    /// The text, when the path is a readable file whose text is kept.
+    /// The text, when the path is a file that was read as text.
     pub fn text(&self) -> Option<&str> {
         self.text.as_deref()
     }
 
-    /// Whether the path is a file that was read as text, kept or not.
+    /// Whether the path is a file that was read as text.
     pub fn was_read(&self) -> bool {
-        self.read
-    }
-
-    /// Whether the text was let go and can be read again from the file.
-    pub fn is_released(&self) -> bool {
-        self.read && self.text.is_none()
-    }
-
-    /// Lets go of the text; locations in the file are unknown until it is restored.
-    pub fn release_text(&mut self) {
-        self.text = None;
-        self.line_starts = OnceLock::new();
-    }
-
-    /// Puts back the text of a released file, read again. A text of another length is
-    /// not the one the file's findings point into, and is refused.
-    pub fn restore_text(&mut self, text: String) -> bool {
-        if !self.is_released() || text.len() != self.len {
-            return false;
-        }
-        self.text = Some(text);
-        true
+        self.text.is_some()
     }
 
     fn line_starts(&self, text: &str) -> &[usize] {
@@ -215,18 +188,6 @@ mod tests {
         let f = file("a = 1\r\nb = 2\r\n");
         assert_eq!(f.line(1), Some(("a = 1", 0)));
         assert_eq!(f.location(11), Location { line: 2, column: 5 });
-    }
-
-    #[test]
-    fn a_released_text_comes_back_only_as_it_was() {
-        let mut f = file("a = 1\nb = 2\n");
-        f.release_text();
-        assert!(f.was_read() && f.is_released() && f.text().is_none());
-        assert_eq!(f.location(7), Location { line: 1, column: 1 });
-        assert!(!f.restore_text("a = 1\n".into()));
-        assert!(f.restore_text("a = 1\nb = 2\n".into()));
-        assert_eq!(f.location(7), Location { line: 2, column: 2 });
-        assert!(!f.is_released());
     }
 
     #[test]

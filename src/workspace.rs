@@ -1,8 +1,7 @@
 //! A repository made ready for reports and edits: loaded, validated, and split into the
 //! plans that can be trusted and those skipped because they have errors.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::OnceLock;
+use std::collections::HashSet;
 
 use anyhow::{Result, anyhow, bail};
 
@@ -10,8 +9,7 @@ use crate::check;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Action, Config, Plan};
 use crate::repo::Repository;
-use crate::source::FileId;
-use crate::suggest::nearest;
+use crate::source::{FileId, Sources};
 
 /// A validated repository.
 #[derive(Debug)]
@@ -22,36 +20,30 @@ pub struct Workspace {
     broken: HashSet<FileId>,
     /// The plans without errors (as indexes into `repo.plans`), by year then department.
     valid: Vec<usize>,
-    /// The same plans by department and year.
-    by_department: BTreeMap<(String, i64), usize>,
-    /// Every plan by reference and by path, made when a plan is first looked up by name.
-    names: OnceLock<HashMap<String, usize>>,
 }
 
 impl Workspace {
     /// Validates a loaded repository. Fails when `aplan.toml` cannot be read at all, since
     /// no report makes sense without it.
-    pub fn new(mut repo: Repository) -> Result<Workspace> {
+    pub fn new(repo: Repository) -> Result<Workspace> {
         if repo.config.is_none() {
             bail!("aplan.toml could not be read; run `aplan validate` to see why");
         }
         let diagnostics = check::validate(&repo);
-        repo.recall_texts(diagnostics.iter().map(|d| d.file));
         let broken: HashSet<FileId> = diagnostics
             .iter()
             .filter(|d| d.severity() == Severity::Error)
             .map(|d| d.file)
             .collect();
-        let mut by_department = BTreeMap::new();
-        for (i, plan) in repo.plans.iter().enumerate() {
-            if !broken.contains(&plan.file) {
-                // Two valid plans cannot share a key: the second is a duplicate-plan error.
-                by_department
-                    .entry((plan.department.get_ref().clone(), *plan.year.get_ref()))
-                    .or_insert(i);
-            }
-        }
-        let mut valid: Vec<usize> = by_department.values().copied().collect();
+        let mut valid: Vec<usize> = (0..repo.plans.len())
+            .filter(|&i| {
+                let plan = &repo.plans[i];
+                !broken.contains(&plan.file)
+                    && repo
+                        .plan(plan.department.get_ref(), *plan.year.get_ref())
+                        .is_some_and(|kept| kept.file == plan.file)
+            })
+            .collect();
         valid.sort_by_key(|&i| {
             let plan = &repo.plans[i];
             (*plan.year.get_ref(), plan.department.get_ref())
@@ -61,8 +53,6 @@ impl Workspace {
             diagnostics,
             broken,
             valid,
-            by_department,
-            names: OnceLock::new(),
         })
     }
 
@@ -80,9 +70,7 @@ impl Workspace {
 
     /// The first error in a plan's file, for refusing to act on it.
     pub fn first_error(&self, plan: &Plan) -> Option<&Diagnostic> {
-        self.diagnostics
-            .iter()
-            .find(|d| d.file == plan.file && d.severity() == Severity::Error)
+        first_error(&self.diagnostics, plan.file)
     }
 
     /// The path of a plan's file, relative to the root.
@@ -108,18 +96,16 @@ impl Workspace {
 
     /// The department's plan for the year, if it has one without errors.
     pub fn plan(&self, department: &str, year: i64) -> Option<&Plan> {
-        self.by_department
-            .get(&(department.to_owned(), year))
-            .map(|&i| &self.repo.plans[i])
+        self.repo
+            .plan(department, year)
+            .filter(|plan| self.is_valid(plan))
     }
 
-    /// The department's most recent plan before `year`, without errors.
+    /// The department's most recent plan before `year`, with or without errors: a caller
+    /// that builds on it checks [`Workspace::is_valid`] rather than reaching past it to an
+    /// older plan.
     pub fn previous_plan(&self, department: &str, year: i64) -> Option<&Plan> {
-        let department = department.to_owned();
-        self.by_department
-            .range((department.clone(), i64::MIN)..(department, year))
-            .next_back()
-            .map(|(_, &i)| &self.repo.plans[i])
+        self.repo.previous_plan(department, year)
     }
 
     /// Paths of the plan files left out of reports because they have errors, sorted.
@@ -183,53 +169,36 @@ impl Workspace {
 
     /// A plan named by its path (`plans/2017/history.toml`) or reference (`history/2017`).
     pub fn find_plan(&self, name: &str) -> Result<&Plan> {
-        let wanted = name.trim_end_matches('/');
-        let names = self.names.get_or_init(|| {
-            let mut names = HashMap::new();
-            // In reverse, so the first plan with a name keeps it.
-            for (i, plan) in self.repo.plans.iter().enumerate().rev() {
-                names.insert(self.path(plan).to_owned(), i);
-            }
-            for (i, plan) in self.repo.plans.iter().enumerate().rev() {
-                names.insert(plan.reference(), i);
-            }
-            names
-        });
-        let found = [wanted, wanted.trim_start_matches("./")]
-            .iter()
-            .find_map(|name| names.get(*name))
-            .map(|&i| &self.repo.plans[i]);
-        found.ok_or_else(|| {
-            let references: Vec<String> = self.repo.plans.iter().map(Plan::reference).collect();
-            let near = nearest(wanted, references.iter().map(String::as_str), 3);
-            anyhow!("no plan `{name}`; the nearest are: {}", near.join(", "))
-        })
+        self.repo.find_plan(name)
     }
 
     /// An action named `department/year/id`, with its plan.
     pub fn find_action(&self, reference: &str) -> Result<(&Plan, &Action)> {
-        let found = self.repo.plans.iter().find_map(|plan| {
-            let prefix = format!("{}/", plan.reference());
-            let id = reference.strip_prefix(&prefix)?;
-            plan.action(id).map(|action| (plan, action))
-        });
-        found.ok_or_else(|| {
-            let references: Vec<String> = self
-                .repo
-                .plans
-                .iter()
-                .flat_map(|p| p.actions.iter().map(move |a| action_reference(p, a)))
-                .collect();
-            let near = nearest(reference, references.iter().map(String::as_str), 3);
-            anyhow!(
-                "no action `{reference}`; the nearest are: {}",
-                near.join(", ")
-            )
-        })
+        self.repo.find_action(reference)
     }
+}
+
+/// The first error in `file` among `findings`.
+pub fn first_error(findings: &[Diagnostic], file: FileId) -> Option<&Diagnostic> {
+    findings
+        .iter()
+        .find(|d| d.file == file && d.severity() == Severity::Error)
+}
+
+/// A finding on one line, for a message that refuses to act on its file:
+/// `line 14: owner `x` is not in aplan.toml [unknown-staff]`.
+pub fn describe_error(sources: &Sources, error: &Diagnostic) -> String {
+    let at = match &error.span {
+        Some(span) => format!(
+            "line {}: ",
+            sources.get(error.file).location(span.start).line
+        ),
+        None => String::new(),
+    };
+    format!("{at}{} [{}]", error.message, error.code)
 }
 
 /// An action's global reference, as in `history/2017/year1-lists`.
 pub fn action_reference(plan: &Plan, action: &Action) -> String {
-    format!("{}/{}", plan.reference(), action.id.get_ref())
+    plan.action_reference(action)
 }

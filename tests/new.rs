@@ -212,7 +212,7 @@ fn bad_input_is_refused_and_nothing_is_written() {
         .assert()
         .code(2)
         .stderr(contains(
-            "plans/2017/history.toml does not validate, so no draft is made from it: owner `nobody` is not in aplan.toml [unknown-staff]",
+            "plans/2017/history.toml does not validate, so no draft is made from it: line 95: owner `nobody` is not in aplan.toml [unknown-staff]; run `aplan validate plans/2017/history.toml`",
         ));
     assert!(!repo.path().join("plans/2018").exists());
 }

@@ -1,82 +1,98 @@
 //! Validation rules over a loaded repository, one file per family of rules.
 //!
-//! Every rule pushes [`Diagnostic`]s and moves on; none reads the disk or prints.
-//! The rules that look at one plan on its own ([`PlanRules`]) and the text check
-//! (`text::check_text`) run as each file is read, in parallel; the rest, which compare
-//! files, run once every plan is in ([`validate`]).
+//! Every rule pushes [`Diagnostic`]s and moves on; none reads the disk or prints. Reading
+//! a file already reported what did not fit the format ([`Repository::diagnostics`]); the
+//! rules here run once over what was read, each plan's on every core at once, and add
+//! theirs to one sorted list.
 
 mod content;
 mod cycle;
 mod ids;
 mod layout;
 mod references;
-pub(crate) mod text;
+mod text;
+
+use std::collections::HashSet;
 
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Config, Limits, Plan, Process};
 use crate::repo::{CONFIG_FILE, Repository};
+use crate::source::FileId;
 
-/// The rules that need only one plan and aplan.toml: ids, references to aplan.toml and
-/// to the plan's own issues, the meeting cycle, and what the plan holds.
-#[derive(Debug)]
-pub struct PlanRules<'c> {
-    process: Process,
-    limits: Limits,
-    /// `None` when aplan.toml could not be read: references cannot be checked then.
-    known: Option<references::Known<'c>>,
-}
-
-impl<'c> PlanRules<'c> {
-    pub fn new(config: Option<&'c Config>) -> Self {
-        let (process, limits) = config.map_or((Process::default(), Limits::default()), |c| {
-            (c.process, c.limits)
-        });
-        Self {
-            process,
-            limits,
-            known: config.map(references::Known::new),
-        }
-    }
-
-    pub fn check(&self, plan: &Plan, out: &mut Vec<Diagnostic>) {
-        ids::check_plan(plan, out);
-        if let Some(known) = &self.known {
-            references::check_plan(known, plan, out);
-        }
-        cycle::check(plan, self.process, out);
-        content::check(plan, self.limits, out);
-    }
-}
-
-/// Every finding in the repository: those found while reading it (which include the
-/// [`PlanRules`] and the text check), and those of the rules across files, sorted by file
-/// and position.
+/// Every finding in the repository: what reading it found and what every rule finds,
+/// sorted by file and position.
 pub fn validate(repo: &Repository) -> Vec<Diagnostic> {
     let mut out = repo.diagnostics.clone();
-    layout::check_duplicates(repo, &mut out);
-    if let Some(config) = &repo.config {
-        ids::check_config(config, &mut out);
-        references::check_config(config, &references::Known::new(config), &mut out);
+    run(repo, None, &mut out);
+    sorted(repo, out)
+}
+
+/// The findings in `files` only: what reading them found and what every rule finds in
+/// them, the rules across files looking at the whole repository. An edit is judged by
+/// the findings in the files it changes.
+pub fn validate_files(repo: &Repository, files: &[FileId]) -> Vec<Diagnostic> {
+    let only: HashSet<FileId> = files.iter().copied().collect();
+    let mut out: Vec<Diagnostic> = repo
+        .diagnostics
+        .iter()
+        .filter(|d| only.contains(&d.file))
+        .cloned()
+        .collect();
+    run(repo, Some(&only), &mut out);
+    out.retain(|d| only.contains(&d.file));
+    sorted(repo, out)
+}
+
+/// Runs every rule over the repository, or over the files in `only`.
+fn run(repo: &Repository, only: Option<&HashSet<FileId>>, out: &mut Vec<Diagnostic>) {
+    let wanted = |file: FileId| only.is_none_or(|only| only.contains(&file));
+    let config = repo.config.as_ref();
+    if let Some(config) = config.filter(|c| wanted(c.file)) {
+        ids::check_config(config, out);
+        references::check_config(config, &references::Known::new(config), out);
     }
+    layout::check_duplicates(repo, out);
+    let texts: Vec<(FileId, &str)> = repo
+        .sources
+        .iter()
+        .filter(|(id, _)| wanted(*id))
+        .filter_map(|(id, file)| Some((id, file.text()?)))
+        .collect();
+    let rules = PlanRules::new(config);
     let index = references::PlanIndex::new(&repo.plans);
     let known = layout::Known::new(repo);
     let per_plan: Vec<Vec<Diagnostic>> = repo
         .plans
         .par_iter()
+        .filter(|plan| wanted(plan.file))
         .map(|plan| {
             let mut found = Vec::new();
+            rules.check(plan, &mut found);
             layout::check_path(repo, plan, &known, &mut found);
             references::check_carried(plan, &index, &mut found);
             found
         })
         .collect();
+    let per_text: Vec<Vec<Diagnostic>> = texts
+        .par_iter()
+        .map(|(file, text)| {
+            let mut found = Vec::new();
+            text::check_text(*file, text, &mut found);
+            found
+        })
+        .collect();
     out.extend(per_plan.into_iter().flatten());
+    out.extend(per_text.into_iter().flatten());
+}
+
+/// Findings by file (aplan.toml first: a broken config explains problems in plans), then
+/// position, each once.
+fn sorted(repo: &Repository, mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out.sort_by(|a, b| {
         let key = |d: &Diagnostic| {
             let path = repo.sources.get(d.file).path();
-            // aplan.toml first: a broken config explains problems in plans.
             (
                 path != CONFIG_FILE,
                 path,
@@ -88,4 +104,36 @@ pub fn validate(repo: &Repository) -> Vec<Diagnostic> {
     });
     out.dedup();
     out
+}
+
+/// The rules that need only one plan and aplan.toml: ids, references to aplan.toml and
+/// to the plan's own issues, the meeting cycle, and what the plan holds.
+#[derive(Debug)]
+struct PlanRules<'c> {
+    process: Process,
+    limits: Limits,
+    /// `None` when aplan.toml could not be read: references cannot be checked then.
+    known: Option<references::Known<'c>>,
+}
+
+impl<'c> PlanRules<'c> {
+    fn new(config: Option<&'c Config>) -> Self {
+        let (process, limits) = config.map_or((Process::default(), Limits::default()), |c| {
+            (c.process, c.limits)
+        });
+        Self {
+            process,
+            limits,
+            known: config.map(references::Known::new),
+        }
+    }
+
+    fn check(&self, plan: &Plan, out: &mut Vec<Diagnostic>) {
+        ids::check_plan(plan, out);
+        if let Some(known) = &self.known {
+            references::check_plan(known, plan, out);
+        }
+        cycle::check(plan, self.process, out);
+        content::check(plan, self.limits, out);
+    }
 }

@@ -6,22 +6,23 @@ use anyhow::{Result, bail};
 
 use super::Context;
 use crate::cli::NewArgs;
-use crate::diagnostic::Severity;
+use crate::edit::Transaction;
 use crate::edit::draft::Draft;
 use crate::exit::ExitStatus;
-use crate::model::{Department, Plan};
-use crate::repo::Repository;
+use crate::model::Department;
 use crate::suggest::nearest;
-use crate::workspace::Workspace;
-use crate::write::{self, Overwrite};
 
 pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
     if !(1000..=9999).contains(&args.year) {
         bail!("{} is not a year of four digits", args.year);
     }
     let root = context.root()?;
-    let workspace = Workspace::new(Repository::load(&root)?)?;
-    let config = workspace.config();
+    let mut transaction = Transaction::begin(&root)?;
+    let repo = transaction.repo();
+    let config = repo
+        .config
+        .as_ref()
+        .expect("a transaction has the settings");
     let departments: Vec<&Department> = match &args.department {
         Some(id) => match config.department(id) {
             Some(department) => vec![department],
@@ -42,15 +43,11 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
     // Every draft is made and checked before any is written, so a refusal writes nothing.
     let mut drafts = Vec::new();
     let mut kept = Vec::new();
+    let mut sources = Vec::new();
     for department in departments {
         let id = department.id.get_ref();
         let path = format!("plans/{}/{id}.toml", args.year);
-        let exists = root.join(&path).exists()
-            || workspace
-                .repo
-                .plans
-                .iter()
-                .any(|p| p.department.get_ref() == id && *p.year.get_ref() == args.year);
+        let exists = root.join(&path).exists() || repo.plan(id, args.year).is_some();
         if exists && !args.force {
             if args.all {
                 kept.push(format!(
@@ -64,83 +61,37 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
                 args.year
             );
         }
-        let previous = previous_plan(&workspace, id, args.year)?;
+        let previous = repo.previous_plan(id, args.year);
+        sources.extend(previous.map(|p| p.file));
         let draft = Draft {
             config,
             department,
             year: args.year,
-            previous: previous.map(|p| (p, workspace.path(p))),
+            previous: previous.map(|p| (p, repo.path(p))),
         };
-        let text = draft.text();
-        check_draft(&workspace, &path, &text)?;
         let carried = draft.carried_actions().len();
         let actions = if carried == 1 { "action" } else { "actions" };
         let from = previous
-            .map(|p| format!(" from {}", workspace.path(p)))
+            .map(|p| format!(" from {}", repo.path(p)))
             .unwrap_or_default();
         let message = format!("wrote {path}{from}: {carried} {actions} carried over");
-        drafts.push((path, text, message));
+        drafts.push((path, draft.text(), message));
     }
-    let overwrite = if args.force {
-        Overwrite::Replace
-    } else {
-        Overwrite::Refuse
-    };
-    let mut out = std::io::stdout().lock();
+    // A draft made from a plan with errors would carry its mistakes.
+    transaction.refuse_errors(&sources, "so no draft is made from it")?;
+    let mut messages = Vec::with_capacity(drafts.len());
     for (path, text, message) in drafts {
-        write::write_atomic(&root.join(&path), text.as_bytes(), overwrite)?;
-        if !context.quiet {
-            writeln!(out, "{message}")?;
-        }
+        transaction.set(path, text);
+        messages.push(message);
     }
+    transaction.commit("the draft")?;
+
+    let mut out = std::io::stdout().lock();
     if !context.quiet {
-        for line in kept {
+        for line in messages.iter().chain(&kept) {
             writeln!(out, "{line}")?;
         }
     }
     out.flush()?;
     Ok(ExitStatus::Success)
-}
-
-/// The department's most recent plan before `year`, refused when it does not validate:
-/// a draft made from a broken plan would carry its mistakes.
-fn previous_plan<'w>(
-    workspace: &'w Workspace,
-    department: &str,
-    year: i64,
-) -> Result<Option<&'w Plan>> {
-    let latest = workspace
-        .repo
-        .plans
-        .iter()
-        .filter(|p| p.department.get_ref() == department && *p.year.get_ref() < year)
-        .max_by_key(|p| *p.year.get_ref());
-    if let Some(plan) = latest
-        && let Some(error) = workspace.first_error(plan)
-    {
-        let path = workspace.path(plan);
-        bail!(
-            "{path} does not validate, so no draft is made from it: {} [{}]; run `aplan validate {path}`",
-            error.message,
-            error.code
-        );
-    }
-    Ok(latest)
-}
-
-/// Refuses a draft that would not validate, naming its first error.
-fn check_draft(workspace: &Workspace, path: &str, text: &str) -> Result<()> {
-    let after = Workspace::new(workspace.repo.with_plan_text(path, text))?;
-    let error = after
-        .diagnostics
-        .iter()
-        .find(|d| d.severity() == Severity::Error && after.repo.sources.get(d.file).path() == path);
-    if let Some(error) = error {
-        bail!(
-            "the draft for {path} would not validate, so it was not written: {} [{}]",
-            error.message,
-            error.code
-        );
-    }
-    Ok(())
 }

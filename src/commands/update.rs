@@ -2,18 +2,15 @@
 
 use std::io::Write;
 
-use anyhow::{Context as _, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 
 use super::Context;
 use crate::cli::UpdateArgs;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::edit::Transaction;
 use crate::edit::append_update::{NewUpdate, append_update};
 use crate::exit::ExitStatus;
-use crate::repo::Repository;
-use crate::source::FileId;
+use crate::model::Config;
 use crate::suggest::did_you_mean;
-use crate::workspace::Workspace;
-use crate::write::{self, Overwrite};
 
 pub fn run(context: &Context, args: &UpdateArgs) -> Result<ExitStatus> {
     let note = args.note.trim();
@@ -24,26 +21,25 @@ pub fn run(context: &Context, args: &UpdateArgs) -> Result<ExitStatus> {
         .by
         .as_deref()
         .ok_or_else(|| anyhow!("say who made the update with --by ID, or set APLAN_USER"))?;
-    let root = context.root()?;
-
-    // Find the action's file, lock it, then read everything again: an update made in the
-    // meantime is in what is read, so it is kept.
-    let path = {
-        let workspace = Workspace::new(Repository::load(&root)?)?;
-        let (plan, _) = resolve(&workspace, &args.reference)?;
-        workspace.path(plan).to_owned()
+    let mut transaction = Transaction::begin(&context.root()?)?;
+    let repo = transaction.repo();
+    let (plan, action) = match repo.find_action(&args.reference) {
+        Ok(found) => found,
+        Err(not_found) => {
+            // A plan that does not parse has no actions to find; name its error instead.
+            if let Some(file) = expected_file(&args.reference).and_then(|p| repo.file(&p)) {
+                transaction.refuse_errors(&[file], "so it cannot be updated")?;
+            }
+            return Err(not_found);
+        }
     };
-    let _lock = write::lock_for_edit(&root.join(&path))?;
-    let mut workspace = Workspace::new(Repository::load(&root)?)?;
-    let file = resolve(&workspace, &args.reference)?.0.file;
-    let text = workspace
-        .repo
-        .text(file)
-        .map(str::to_owned)
-        .with_context(|| format!("cannot read {path}"))?;
-    let (_, action) = resolve(&workspace, &args.reference)?;
-    if workspace.config().staff(by).is_none() {
-        bail!("{}", unknown_staff(&workspace, by));
+    transaction.refuse_errors(&[plan.file], "so it cannot be updated")?;
+    let config = repo
+        .config
+        .as_ref()
+        .expect("a transaction has the settings");
+    if config.staff(by).is_none() {
+        bail!("{}", unknown_staff(config, by));
     }
     let update = NewUpdate {
         date: args.date.unwrap_or(context.today),
@@ -51,24 +47,12 @@ pub fn run(context: &Context, args: &UpdateArgs) -> Result<ExitStatus> {
         status: args.status,
         note: note.to_owned(),
     };
-    let edited = append_update(&text, action.id.get_ref(), &update)
+    let path = repo.path(plan).to_owned();
+    let text = repo.sources.get(plan.file).text().unwrap_or_default();
+    let edited = append_update(text, action.id.get_ref(), &update)
         .map_err(|e| anyhow!("cannot edit {path}: {e}"))?;
-
-    let after = Workspace::new(workspace.repo.with_plan_text(&path, &edited))?;
-    let file = after
-        .repo
-        .sources
-        .iter()
-        .find(|(_, f)| f.path() == path)
-        .map(|(id, _)| id)
-        .context("the edited plan is missing")?;
-    if let Some(error) = first_error(&after, file) {
-        bail!(
-            "the update would make {path} invalid, so nothing was written: {}",
-            describe(&after, error)
-        );
-    }
-    write::write_atomic(&root.join(&path), edited.as_bytes(), Overwrite::Replace)?;
+    transaction.set(path.clone(), edited);
+    transaction.commit("the update")?;
 
     if !context.quiet {
         let status = update
@@ -86,62 +70,15 @@ pub fn run(context: &Context, args: &UpdateArgs) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// The action a reference names, refusing one whose plan does not validate.
-fn resolve<'w>(
-    workspace: &'w Workspace,
-    reference: &str,
-) -> Result<(&'w crate::model::Plan, &'w crate::model::Action)> {
-    let found = workspace.find_action(reference);
-    let file = match &found {
-        Ok((plan, _)) => Some(plan.file),
-        // A plan that does not parse has no actions to find; name its error instead.
-        Err(_) => expected_file(workspace, reference),
-    };
-    if let Some(file) = file
-        && let Some(error) = first_error(workspace, file)
-    {
-        let path = workspace.repo.sources.get(file).path();
-        bail!(
-            "{path} does not validate, so it cannot be updated: {}; run `aplan validate {path}`",
-            describe(workspace, error)
-        );
-    }
-    found
-}
-
 /// The file a reference's plan would be at: `plans/<year>/<department>.toml`.
-fn expected_file(workspace: &Workspace, reference: &str) -> Option<FileId> {
+fn expected_file(reference: &str) -> Option<String> {
     let mut parts = reference.split('/');
     let (department, year) = (parts.next()?, parts.next()?);
-    let path = format!("plans/{year}/{department}.toml");
-    workspace
-        .repo
-        .sources
-        .iter()
-        .find(|(_, f)| f.path() == path)
-        .map(|(id, _)| id)
+    Some(format!("plans/{year}/{department}.toml"))
 }
 
-fn first_error(workspace: &Workspace, file: FileId) -> Option<&Diagnostic> {
-    workspace
-        .diagnostics
-        .iter()
-        .find(|d| d.file == file && d.severity() == Severity::Error)
-}
-
-/// A finding on one line: `line 14: owner `x` is not in aplan.toml [unknown-staff]`.
-fn describe(workspace: &Workspace, error: &Diagnostic) -> String {
-    let source = workspace.repo.sources.get(error.file);
-    let at = match &error.span {
-        Some(span) => format!("line {}: ", source.location(span.start).line),
-        None => String::new(),
-    };
-    format!("{at}{} [{}]", error.message, error.code)
-}
-
-fn unknown_staff(workspace: &Workspace, by: &str) -> String {
-    let mut ids: Vec<&str> = workspace
-        .config()
+fn unknown_staff(config: &Config, by: &str) -> String {
+    let mut ids: Vec<&str> = config
         .staff
         .iter()
         .map(|s| s.id.get_ref().as_str())

@@ -26,7 +26,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         .filter(|s| s.ends_with(".toml") && s.as_str() != CONFIG_FILE)
         .cloned()
         .collect();
-    let mut repo = Repository::load_with(&root, &extra)?;
+    let repo = Repository::load_with(&root, &extra)?;
     if fs::symlink_metadata(root.join("plans")).is_err() {
         context.warn("there is no plans/ folder yet, so only aplan.toml was checked; plans live at plans/<year>/<department>.toml");
     }
@@ -45,7 +45,6 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         .into_iter()
         .filter(|d| in_scope(repo.sources.get(d.file).path()))
         .collect();
-    repo.recall_texts(diagnostics.iter().map(|d| d.file));
     let repo = super::kept(repo);
     let files = repo
         .sources

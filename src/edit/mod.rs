@@ -1,5 +1,9 @@
-//! Changes to plan text: pure functions from text to text, which the commands validate
-//! and write. Nothing here reads the disk or prints.
+//! Changes to plan text: pure functions from text to text, and the [`Transaction`] that
+//! every editing command makes them in: loaded once under a lock, checked in memory,
+//! written all or none. Nothing here prints.
 
 pub mod append_update;
 pub mod draft;
+mod transaction;
+
+pub use transaction::Transaction;

@@ -229,6 +229,11 @@ impl Plan {
         format!("{}/{}", self.department.get_ref(), self.year.get_ref())
     }
 
+    /// An action's global reference, as in `history/2017/year1-lists`.
+    pub fn action_reference(&self, action: &Action) -> String {
+        format!("{}/{}", self.reference(), action.id.get_ref())
+    }
+
     pub fn action(&self, id: &str) -> Option<&Action> {
         self.actions.iter().find(|a| a.id.get_ref() == id)
     }

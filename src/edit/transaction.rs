@@ -1,0 +1,111 @@
+//! One validated change to the plans repository, for every command that edits files:
+//! take the repository's edit lock, load it once, change texts in memory, check the
+//! changed files as the repository will read them, then write them all or none.
+//!
+//! Another edit waits for the lock, so two edits of one repository take turns and neither
+//! loses the other's change; reading the repository only once the lock is held means an
+//! edit always starts from what the one before it wrote.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+use crate::check;
+use crate::repo::{CONFIG_FILE, Repository};
+use crate::source::FileId;
+use crate::workspace::{describe_error, first_error};
+use crate::write::{self, Change, EditLock};
+
+/// A change being made: the repository as read under the lock, and the new texts.
+#[derive(Debug)]
+pub struct Transaction {
+    repo: Repository,
+    /// New texts by path relative to the root, in the order they were set.
+    edits: Vec<(String, String)>,
+    _lock: EditLock,
+}
+
+impl Transaction {
+    /// Waits for the repository's edit lock, then loads the repository.
+    pub fn begin(root: &Path) -> Result<Transaction> {
+        let lock = write::lock_for_edit(&root.join(CONFIG_FILE))?;
+        let repo = Repository::load(root)?;
+        if repo.config.is_none() {
+            bail!("aplan.toml could not be read; run `aplan validate` to see why");
+        }
+        Ok(Transaction {
+            repo,
+            edits: Vec::new(),
+            _lock: lock,
+        })
+    }
+
+    /// The repository as it was read, before any of this change.
+    pub fn repo(&self) -> &Repository {
+        &self.repo
+    }
+
+    /// Refuses to build on files that already have errors, naming the first of them that
+    /// has one: `doing` says what would have been done, as in "so it cannot be updated".
+    pub fn refuse_errors(&self, files: &[FileId], doing: &str) -> Result<()> {
+        let findings = check::validate_files(&self.repo, files);
+        for &file in files {
+            if let Some(error) = first_error(&findings, file) {
+                let path = self.repo.sources.get(file).path();
+                bail!(
+                    "{path} does not validate, {doing}: {}; run `aplan validate {path}`",
+                    describe_error(&self.repo.sources, error)
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets the new text of the file at `path` (relative to the root), a plan that exists
+    /// or a new one.
+    pub fn set(&mut self, path: String, text: String) {
+        match self.edits.iter_mut().find(|(p, _)| *p == path) {
+            Some(edit) => edit.1 = text,
+            None => self.edits.push((path, text)),
+        }
+    }
+
+    /// Checks every changed file as the repository will read it, refusing the whole change
+    /// when one would have an error (`what` names the change, as in "the update"); then
+    /// writes every file, all or none. Returns the paths written, in the order set.
+    pub fn commit(mut self, what: &str) -> Result<Vec<String>> {
+        let before: Vec<Option<String>> = self
+            .edits
+            .iter()
+            .map(|(path, _)| {
+                let file = self.repo.file(path)?;
+                self.repo.sources.get(file).text().map(str::to_owned)
+            })
+            .collect();
+        let files = self.repo.replace_texts(&self.edits);
+        let findings = check::validate_files(&self.repo, &files);
+        for (file, (path, _)) in files.iter().zip(&self.edits) {
+            if let Some(error) = first_error(&findings, *file) {
+                bail!(
+                    "{what} would make {path} invalid, so nothing was written: {}",
+                    describe_error(&self.repo.sources, error)
+                );
+            }
+        }
+        let root = &self.repo.root;
+        let targets: Vec<PathBuf> = self.edits.iter().map(|(path, _)| root.join(path)).collect();
+        let changes: Vec<Change<'_>> = self
+            .edits
+            .iter()
+            .zip(&targets)
+            .zip(&before)
+            .map(|(((_, text), target), before)| Change {
+                path: target,
+                text: text.as_bytes(),
+                before: before.as_deref().map(str::as_bytes),
+            })
+            .collect();
+        write::write_change(&changes)?;
+        Ok(self.edits.into_iter().map(|(path, _)| path).collect())
+    }
+}
