@@ -232,7 +232,10 @@ pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
     };
     let year = *plan.year.get_ref();
     let status = *plan.status.get_ref();
-    let previous = workspace.previous_plan(department_id, year);
+    // A previous plan with errors is left out rather than passed over for an older one.
+    let previous = workspace
+        .previous_plan(department_id, year)
+        .filter(|p| workspace.is_valid(p));
     let liaison = plan
         .liaison
         .as_ref()
