@@ -1,8 +1,8 @@
 //! Source files kept for diagnostics: paths relative to the repository root, their text,
 //! and the mapping from byte offsets to 1-based lines and columns.
 //!
-//! Every file's text is kept from reading to the end of the run, so a finding can always
-//! show its line and no file is read twice.
+//! Every file's text is kept from reading until every rule has run, so a finding can
+//! always show its line and no file is read twice.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -59,6 +59,14 @@ impl SourceFile {
     /// Whether the path is a file that was read as text.
     pub fn was_read(&self) -> bool {
         self.text.is_some()
+    }
+
+    /// Lets go of the text once nothing will point into it (a report, once every rule has
+    /// run, shows no line of a file without findings), so a large repository's texts do
+    /// not stay beside its plans while documents are built.
+    pub fn release_text(&mut self) {
+        self.text = None;
+        self.line_starts = OnceLock::new();
     }
 
     fn line_starts(&self, text: &str) -> &[usize] {

@@ -1,5 +1,6 @@
-//! A repository made ready for reports and edits: loaded, validated, and split into the
-//! plans that can be trusted and those skipped because they have errors.
+//! A repository made ready for reports: loaded, validated, and split into the plans that
+//! can be trusted and those skipped because they have errors. A report shows no line of
+//! a file without findings, so those texts are let go once every rule has run.
 
 use std::collections::HashSet;
 
@@ -25,11 +26,21 @@ pub struct Workspace {
 impl Workspace {
     /// Validates a loaded repository. Fails when `aplan.toml` cannot be read at all, since
     /// no report makes sense without it.
-    pub fn new(repo: Repository) -> Result<Workspace> {
+    pub fn new(mut repo: Repository) -> Result<Workspace> {
         if repo.config.is_none() {
             bail!("aplan.toml could not be read; run `aplan validate` to see why");
         }
         let diagnostics = check::validate(&repo);
+        let with_findings: HashSet<FileId> = diagnostics.iter().map(|d| d.file).collect();
+        let clean: Vec<FileId> = repo
+            .sources
+            .iter()
+            .map(|(id, _)| id)
+            .filter(|id| !with_findings.contains(id))
+            .collect();
+        for file in clean {
+            repo.sources.get_mut(file).release_text();
+        }
         let broken: HashSet<FileId> = diagnostics
             .iter()
             .filter(|d| d.severity() == Severity::Error)
