@@ -92,7 +92,7 @@ fn has_head(meeting: &Meeting) -> bool {
     meeting
         .attendees
         .iter()
-        .any(|a| matches!(a, Attendee::Person { role, .. } if role.leads_department()))
+        .any(|a| matches!(a, Attendee::Person(p) if p.role.leads_department()))
 }
 
 /// `sent` needs the date it was sent, `met` the meeting date, `final` both the meeting

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Attendee, Config, Plan};
+use crate::model::{Attendee, Config, Plan, StaffAttendee};
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
 
@@ -151,7 +151,7 @@ pub fn check_plan(known: &Known<'_>, plan: &Plan, out: &mut Vec<Diagnostic>) {
         staff.check(file, "liaison", liaison, out);
     }
     for attendee in plan.meeting.iter().flat_map(|m| &m.attendees) {
-        if let Attendee::Staff(id) = attendee {
+        if let Attendee::Staff(StaffAttendee { staff: id }) = attendee {
             staff.check(file, "attendee", id, out);
         }
     }

@@ -1,39 +1,57 @@
 //! `aplan.toml`: the library, its process and limits, staff, departments, themes and
 //! shared initiatives.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
+use schemars::JsonSchema;
+use serde::Serialize;
 use toml::Spanned;
 
 use super::decode::{Decoder, Fields, Value, keyword};
 use super::parse_document;
+use super::schema::Slug;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
 keyword! {
     /// What a member of staff does in the liaison team.
     pub enum StaffRole {
-        LiaisonLibrarian = "liaison-librarian",
-        LiaisonManager = "liaison-manager",
-        HeadOfRelationshipManagement = "head-of-relationship-management",
-        Other = "other",
+        LiaisonLibrarian = "liaison-librarian" => "Liaison Librarian",
+        LiaisonManager = "liaison-manager" => "Liaison Manager",
+        HeadOfRelationshipManagement = "head-of-relationship-management" => "Head of Relationship Management",
+        Other = "other" => "Library staff",
     }
 }
 
-/// The library settings and everything plans refer to.
-#[derive(Debug, Clone)]
+// The types below are the format of `aplan.toml`, as the plan's types are of a plan file
+// (see there): `JsonSchema` describes the file, and the tables `Serialize` for the export.
+// `Config` itself does not: the export lists themes and initiatives with their ids, where
+// the file keys its tables by them.
+
+/// The library's settings, staff, departments, themes and shared initiatives.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(title = "aplan.toml", deny_unknown_fields)]
 pub struct Config {
+    #[serde(skip)]
     pub file: FileId,
     pub library: Library,
+    #[schemars(with = "Option<Process>")]
     pub process: Process,
+    #[schemars(with = "Option<Limits>")]
     pub limits: Limits,
+    /// Everyone plans refer to.
     pub staff: Vec<Staff>,
     pub departments: Vec<Department>,
-    /// Sorted by id.
+    // Sorted by id.
+    /// Themes by id, such as `[themes.reading-lists]`.
+    #[schemars(with = "Option<BTreeMap<String, Theme>>")]
     pub themes: Vec<Theme>,
-    /// Sorted by id.
+    // Sorted by id.
+    /// Work shared by several departments, by id, such as `[initiatives.reading-list-review]`.
+    #[schemars(with = "Option<BTreeMap<String, Initiative>>")]
     pub initiatives: Vec<Initiative>,
     /// Where each id is in the lists above, for looking one up among thousands.
+    #[serde(skip)]
     index: Index,
 }
 
@@ -57,17 +75,24 @@ impl Index {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[schemars(rename = "LibraryTable", deny_unknown_fields)]
 pub struct Library {
     pub name: String,
     /// ISO 4217 code, used when printing amounts.
+    #[schemars(with = "Option<String>", regex(pattern = "^[A-Z]{3}$"))]
     pub currency: String,
 }
 
-/// The cycle's deadlines, in days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// The cycle's deadlines, in days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(rename = "ProcessTable", deny_unknown_fields)]
 pub struct Process {
+    /// The plan reaches the department this many days before the meeting (7).
+    #[schemars(with = "Option<u32>")]
     pub send_days_before: u32,
+    /// The final plan goes out within this many days after the meeting (7).
+    #[schemars(with = "Option<u32>")]
     pub finalise_within_days: u32,
 }
 
@@ -80,11 +105,20 @@ impl Default for Process {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(rename = "LimitsTable", deny_unknown_fields)]
 pub struct Limits {
+    /// Active initiatives a person takes part in, per year (6).
+    #[schemars(with = "Option<u32>")]
     pub max_initiatives_per_librarian: u32,
+    /// Departments a liaison librarian looks after (4).
+    #[schemars(with = "Option<u32>")]
     pub max_departments_per_librarian: u32,
+    /// Active actions with any one department (8).
+    #[schemars(with = "Option<u32>")]
     pub max_actions_per_department: u32,
+    /// A theme seen in this many departments is common (3).
+    #[schemars(with = "Option<u32>")]
     pub common_theme_departments: u32,
 }
 
@@ -99,34 +133,51 @@ impl Default for Limits {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "StaffEntry", deny_unknown_fields)]
 pub struct Staff {
+    #[schemars(with = "Slug")]
     pub id: Spanned<String>,
     pub name: String,
     pub role: StaffRole,
     pub email: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "DepartmentEntry", deny_unknown_fields)]
 pub struct Department {
+    #[schemars(with = "Slug")]
     pub id: Spanned<String>,
     pub name: String,
+    /// For grouping in reports.
     pub faculty: Option<String>,
+    /// The liaison librarian's staff id.
+    #[schemars(with = "String")]
     pub liaison: Spanned<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "ThemeEntry", deny_unknown_fields)]
 pub struct Theme {
+    /// The table's key in the file.
+    #[schemars(skip)]
     pub id: Spanned<String>,
     pub title: String,
+    /// Words that suggest this theme for untagged issues and actions.
+    #[schemars(with = "Option<Vec<String>>")]
     pub keywords: Vec<String>,
 }
 
-/// Work shared by several departments, which counts once in a person's workload.
-#[derive(Debug, Clone)]
+// Work shared by several departments, which counts once in a person's workload.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "InitiativeEntry", deny_unknown_fields)]
 pub struct Initiative {
+    /// The table's key in the file.
+    #[schemars(skip)]
     pub id: Spanned<String>,
     pub title: String,
+    /// The staff id of the person who leads it.
+    #[schemars(with = "Option<String>")]
     pub lead: Option<Spanned<String>>,
 }
 

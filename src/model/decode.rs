@@ -29,6 +29,9 @@ pub trait Keyword: Sized + Copy + 'static {
 
     fn as_str(self) -> &'static str;
 
+    /// What documents call it: `Sent to the department`, `Liaison Librarian`.
+    fn label(self) -> &'static str;
+
     /// The allowed words, for messages: `draft`, `sent`, …
     fn allowed() -> String {
         let words: Vec<String> = Self::ALL.iter().map(|(w, _)| format!("`{w}`")).collect();
@@ -36,9 +39,14 @@ pub trait Keyword: Sized + Copy + 'static {
     }
 }
 
-/// Defines an enum whose values are written as fixed kebab-case words in the files.
+/// Defines an enum whose values are written as fixed kebab-case words in the files, each
+/// with the label documents show. The one word list gives the decoder, the export
+/// (`Serialize`) and the JSON Schema (`JsonSchema`) their words.
 macro_rules! keyword {
-    ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident = $word:literal,)* }) => {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $($variant:ident = $word:literal => $label:literal,)* }
+    ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant,)* }
@@ -49,11 +57,31 @@ macro_rules! keyword {
             fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $word,)* }
             }
+
+            fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)* }
+            }
         }
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str($crate::model::decode::Keyword::as_str(*self))
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str($crate::model::decode::Keyword::as_str(*self))
+            }
+        }
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": [$($word,)*] })
             }
         }
     };

@@ -13,8 +13,8 @@ pub use config::{
     Config, Department, Initiative, Library, Limits, Process, Staff, StaffRole, Theme,
 };
 pub use plan::{
-    Action, ActionStatus, Attendee, AttendeeRole, Context, Issue, LibQual, Meeting, Plan,
-    PlanStatus, Priority, Update,
+    Action, ActionStatus, Attendee, AttendeeRole, Context, Feedback, Investment, Issue, LibQual,
+    Meeting, PersonAttendee, Plan, PlanStatus, Priority, StaffAttendee, Update, Usage,
 };
 
 use toml::Spanned;

@@ -3,50 +3,54 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Serialize, Serializer};
 use toml::Spanned;
 
 use super::config::{required_slug, required_string};
 use super::decode::{Decoder, Fields, Value, keyword};
 use super::parse_document;
+use super::schema::{Date, Slug};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
 keyword! {
     /// Where a plan is in the yearly cycle.
     pub enum PlanStatus {
-        Draft = "draft",
-        Sent = "sent",
-        Met = "met",
-        Final = "final",
+        Draft = "draft" => "Draft",
+        Sent = "sent" => "Sent to the department",
+        Met = "met" => "Discussed at the meeting",
+        Final = "final" => "Final",
     }
 }
 
 keyword! {
     pub enum ActionStatus {
-        Proposed = "proposed",
-        Agreed = "agreed",
-        InProgress = "in-progress",
-        Done = "done",
-        Dropped = "dropped",
+        Proposed = "proposed" => "Proposed",
+        Agreed = "agreed" => "Agreed",
+        InProgress = "in-progress" => "In progress",
+        Done = "done" => "Done",
+        Dropped = "dropped" => "Dropped",
     }
 }
 
 keyword! {
     pub enum Priority {
-        High = "high",
-        Medium = "medium",
-        Low = "low",
+        High = "high" => "High",
+        Medium = "medium" => "Medium",
+        Low = "low" => "Low",
     }
 }
 
 keyword! {
-    /// The part a person from outside the library plays at the meeting.
+    /// The part a person from outside the library plays at the meeting; `other` has no
+    /// label, so documents show the name alone.
     pub enum AttendeeRole {
-        HeadOfDepartment = "head-of-department",
-        DeputyHead = "deputy-head",
-        ChairBoardOfStudies = "chair-board-of-studies",
-        LibraryRep = "library-rep",
-        Other = "other",
+        HeadOfDepartment = "head-of-department" => "Head of Department",
+        DeputyHead = "deputy-head" => "Deputy Head of Department",
+        ChairBoardOfStudies = "chair-board-of-studies" => "Chair of the Board of Studies",
+        LibraryRep = "library-rep" => "Library Representative",
+        Other = "other" => "",
     }
 }
 
@@ -69,76 +73,140 @@ impl AttendeeRole {
     }
 }
 
-/// A plan. Required values that are missing read as empty (or `draft` / `proposed`),
-/// with a `missing-key` diagnostic already reported, so every other check still runs.
-#[derive(Debug, Clone)]
+// The types below are the plan file's format: `Serialize` writes them as the file has
+// them (for `aplan export` and the draft template) and `JsonSchema` describes them (for
+// `aplan schema plan`), their doc comments becoming the schema's descriptions. What is not
+// in the file (spans, the file's id) is skipped; keys a file may leave out are optional in
+// the schema through `with = "Option<…>"`. The definitions keep the names the schema has
+// always had (`ActionEntry`, `ContextTable`, …).
+
+// A plan. Required values that are missing read as empty (or `draft` / `proposed`), with a
+// `missing-key` diagnostic already reported, so every other check still runs.
+/// One department's action plan for one year.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(title = "aplan plan", deny_unknown_fields)]
 pub struct Plan {
+    #[serde(skip)]
     pub file: FileId,
+    /// The department's id: the file's name without `.toml`.
+    #[schemars(with = "Slug")]
     pub department: Spanned<String>,
+    /// The plan year: the folder's name.
+    #[schemars(with = "i64")]
     pub year: Spanned<i64>,
+    #[schemars(with = "PlanStatus")]
     pub status: Spanned<PlanStatus>,
+    /// Staff id; defaults to the department's liaison.
+    #[schemars(with = "Option<String>")]
     pub liaison: Option<Spanned<String>>,
     pub meeting: Option<Meeting>,
+    #[schemars(with = "Option<Context>")]
     pub context: Context,
+    #[schemars(with = "Option<Vec<Issue>>")]
     pub issues: Vec<Issue>,
+    #[schemars(with = "Option<Vec<Action>>")]
     pub actions: Vec<Action>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "MeetingTable", deny_unknown_fields)]
 pub struct Meeting {
     /// The `[meeting]` table, for findings about the meeting as a whole.
+    #[serde(skip)]
     pub span: Range<usize>,
+    /// The meeting with the department.
+    #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<NaiveDate>>,
+    /// When the plan was sent to the department.
+    #[schemars(with = "Option<Date>")]
     pub sent: Option<Spanned<NaiveDate>>,
+    /// When the final plan was sent.
+    #[schemars(with = "Option<Date>")]
     pub finalised: Option<Spanned<NaiveDate>>,
+    #[schemars(with = "Option<Vec<Attendee>>")]
     pub attendees: Vec<Attendee>,
 }
 
-#[derive(Debug, Clone)]
+// Written `{ staff = "jsmith" }` or `{ name = "…", role = "…" }`, so neither is tagged.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
 pub enum Attendee {
-    /// A member of library staff, by id.
-    Staff(Spanned<String>),
+    /// Library staff, by id.
+    Staff(StaffAttendee),
     /// Someone from the department.
-    Person { name: String, role: AttendeeRole },
+    Person(PersonAttendee),
 }
 
-/// The library's investment in and use by the department.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct StaffAttendee {
+    #[schemars(with = "String")]
+    pub staff: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PersonAttendee {
+    pub name: String,
+    pub role: AttendeeRole,
+}
+
+// The library's investment in and use by the department.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[schemars(rename = "ContextTable", deny_unknown_fields)]
 pub struct Context {
+    /// Markdown: the department this year, changes, what the data says.
     pub summary: Option<String>,
+    #[schemars(with = "Option<Vec<Investment>>")]
     pub investment: Vec<Investment>,
+    #[schemars(with = "Option<Vec<Usage>>")]
     pub usage: Vec<Usage>,
+    /// Comments from surveys, meetings, the department.
+    #[schemars(with = "Option<Vec<Feedback>>")]
     pub feedback: Vec<Feedback>,
+    /// LibQual+ scores, 1-9 per dimension.
+    #[schemars(with = "Option<Vec<LibQual>>")]
     pub libqual: Vec<LibQual>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "InvestmentEntry", deny_unknown_fields)]
 pub struct Investment {
     pub item: String,
+    #[serde(serialize_with = "figure")]
     pub amount: f64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "UsageEntry", deny_unknown_fields)]
 pub struct Usage {
     pub measure: String,
+    #[serde(serialize_with = "figure")]
     pub value: f64,
+    #[serde(serialize_with = "optional_figure")]
     pub previous: Option<f64>,
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "FeedbackEntry", deny_unknown_fields)]
 pub struct Feedback {
     pub source: Option<String>,
     pub text: String,
+    #[serde(serialize_with = "optional_figure")]
     pub score: Option<f64>,
 }
 
-/// One LibQual+ dimension, scored 1-9. Gaps are derived, never typed.
-#[derive(Debug, Clone)]
+// One LibQual+ dimension, scored 1-9. Gaps are derived, never typed.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "LibQualEntry", deny_unknown_fields)]
 pub struct LibQual {
     pub dimension: String,
+    #[schemars(with = "f64", range(min = 1, max = 9))]
     pub minimum: Spanned<f64>,
+    #[schemars(with = "f64", range(min = 1, max = 9))]
     pub desired: Spanned<f64>,
+    #[schemars(with = "f64", range(min = 1, max = 9))]
     pub perceived: Spanned<f64>,
 }
 
@@ -154,63 +222,116 @@ impl LibQual {
     }
 }
 
-/// Something found or raised.
-#[derive(Debug, Clone)]
+// Something found or raised.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "IssueEntry", deny_unknown_fields)]
 pub struct Issue {
+    #[serde(skip)]
     pub span: Range<usize>,
+    #[schemars(with = "Slug")]
     pub id: Spanned<String>,
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// Markdown.
     pub detail: Option<String>,
+    /// Theme ids from aplan.toml.
+    #[schemars(with = "Option<Vec<String>>")]
     pub themes: Vec<Spanned<String>>,
     pub source: Option<String>,
 }
 
-/// Something agreed to do.
-#[derive(Debug, Clone)]
+// Something agreed to do.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "ActionEntry", deny_unknown_fields)]
 pub struct Action {
+    #[serde(skip)]
     pub span: Range<usize>,
+    /// Unique in the plan; referred to as `<department>/<year>/<id>`.
+    #[schemars(with = "Slug")]
     pub id: Spanned<String>,
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// Markdown.
     pub detail: Option<String>,
+    /// Theme ids from aplan.toml.
+    #[schemars(with = "Option<Vec<String>>")]
     pub themes: Vec<Spanned<String>>,
+    /// Issue ids in this plan.
+    #[schemars(with = "Option<Vec<String>>")]
     pub addresses: Vec<Spanned<String>>,
+    /// Staff id.
+    #[schemars(with = "String")]
     pub owner: Spanned<String>,
+    /// Other staff taking part, by id.
+    #[schemars(with = "Option<Vec<String>>")]
     pub with: Vec<Spanned<String>>,
+    /// The department's contact for it.
     pub contact: Option<String>,
+    /// How we know it worked.
     pub measure: Option<String>,
     pub priority: Option<Priority>,
+    #[schemars(with = "Option<bool>")]
     pub quick_win: bool,
+    #[schemars(with = "Option<Date>")]
     pub due: Option<Spanned<NaiveDate>>,
+    #[schemars(with = "ActionStatus")]
     pub status: Spanned<ActionStatus>,
+    /// Derived from `status` and the updates when the action is read, and kept beside
+    /// `status` so the export lists it there.
+    #[schemars(skip)]
+    current_status: ActionStatus,
+    /// A shared initiative id from aplan.toml.
+    #[schemars(with = "Option<String>")]
     pub initiative: Option<Spanned<String>>,
+    /// The action this one continues, as `<department>/<year>/<id>`.
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = "^[a-z0-9-]+/[0-9]{4}/[a-z0-9-]+$")
+    )]
     pub carried_from: Option<Spanned<String>>,
+    /// The running log of what happened.
+    #[schemars(with = "Option<Vec<Update>>")]
     pub updates: Vec<Update>,
 }
 
-/// An entry in an action's running log.
-#[derive(Debug, Clone)]
+// An entry in an action's running log.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(rename = "UpdateEntry", deny_unknown_fields)]
 pub struct Update {
+    #[serde(skip)]
     pub span: Range<usize>,
+    #[schemars(with = "Date")]
     pub date: Option<Spanned<NaiveDate>>,
+    /// Staff id.
+    #[schemars(with = "String")]
     pub by: Spanned<String>,
+    /// A change of status, if any.
+    #[schemars(with = "Option<ActionStatus>")]
     pub status: Option<Spanned<ActionStatus>>,
     pub note: String,
+}
+
+/// A figure as it was written: whole numbers as integers (`45000`, not `45000.0`).
+fn figure<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if value.fract() == 0.0 && value.abs() < EXACT {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+fn optional_figure<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => figure(v, serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
 impl Action {
     /// The status of the latest update that has one, else the action's own.
     pub fn current_status(&self) -> ActionStatus {
-        self.updates
-            .iter()
-            .enumerate()
-            .filter_map(|(i, u)| {
-                Some((
-                    (u.date.as_ref().map(|d| *d.get_ref()), i),
-                    u.status.as_ref()?,
-                ))
-            })
-            .max_by_key(|(order, _)| *order)
-            .map_or(*self.status.get_ref(), |(_, status)| *status.get_ref())
+        self.current_status
     }
 
     /// The latest update by date (file order breaks ties).
@@ -314,7 +435,7 @@ fn attendee(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Attendee> {
     let role = f.get("role");
     f.finish(d);
     match (staff, name) {
-        (Some(staff), None) if role.is_none() => Some(Attendee::Staff(staff)),
+        (Some(staff), None) if role.is_none() => Some(Attendee::Staff(StaffAttendee { staff })),
         (None, Some(name)) => {
             let role = match role {
                 Some(v) => d.keyword::<AttendeeRole>("role", v)?,
@@ -328,10 +449,10 @@ fn attendee(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Attendee> {
                     return None;
                 }
             };
-            Some(Attendee::Person {
+            Some(Attendee::Person(PersonAttendee {
                 name: name.into_inner(),
                 role: role.into_inner(),
-            })
+            }))
         }
         (None, None) => {
             d.report(
@@ -451,7 +572,7 @@ fn issue(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Issue> {
 fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
     let mut f = d.table("an action", value)?;
     let start = f.span().start..f.span().start;
-    let action = Action {
+    let mut action = Action {
         span: f.span(),
         id: required_slug(&mut f, d, "id"),
         title: required_string(&mut f, d, "title"),
@@ -475,6 +596,8 @@ fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
             .required("status")
             .and_then(|v| d.keyword("status", v))
             .unwrap_or_else(|| Spanned::new(start, ActionStatus::Proposed)),
+        // Set below, once the updates are read.
+        current_status: ActionStatus::Proposed,
         initiative: f.get("initiative").and_then(|v| d.string("initiative", v)),
         carried_from: f
             .get("carried_from")
@@ -484,8 +607,25 @@ fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
             .map(|v| d.array("updates", v, update))
             .unwrap_or_default(),
     };
+    action.current_status = status_after_updates(*action.status.get_ref(), &action.updates);
     f.finish(d);
     Some(action)
+}
+
+/// The status of the latest update that has one (file order breaks ties of date), else
+/// `status`.
+fn status_after_updates(status: ActionStatus, updates: &[Update]) -> ActionStatus {
+    updates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| {
+            Some((
+                (u.date.as_ref().map(|d| *d.get_ref()), i),
+                u.status.as_ref()?,
+            ))
+        })
+        .max_by_key(|(order, _)| *order)
+        .map_or(status, |(_, status)| *status.get_ref())
 }
 
 fn update(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Update> {

@@ -9,9 +9,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::model::decode::Keyword;
-use crate::model::{
-    Action, ActionStatus, Attendee, AttendeeRole, Config, Plan, PlanStatus, Priority, StaffRole,
-};
+use crate::model::{Action, ActionStatus, Attendee, AttendeeRole, Config, Plan, PlanStatus};
 use crate::workspace::{Workspace, action_reference};
 
 /// One plan's meeting document.
@@ -253,7 +251,7 @@ pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
         department,
         year,
         status: status.as_str(),
-        status_label: plan_status_label(status),
+        status_label: status.label(),
         is_final: status == PlanStatus::Final,
         liaison,
         meeting: plan.meeting.as_ref().map(|m| meeting(config, m)),
@@ -286,7 +284,7 @@ fn staff(config: &Config, id: &str) -> Person {
     match config.staff(id) {
         Some(s) => Person {
             name: s.name.clone(),
-            role: staff_role_label(s.role).to_owned(),
+            role: s.role.label().to_owned(),
             email: s.email.clone(),
         },
         None => Person {
@@ -302,10 +300,10 @@ fn meeting(config: &Config, meeting: &crate::model::Meeting) -> Meeting {
     let mut library_attendees = Vec::new();
     for attendee in &meeting.attendees {
         match attendee {
-            Attendee::Staff(id) => library_attendees.push(staff(config, id.get_ref())),
-            Attendee::Person { name, role } => department_attendees.push(Person {
-                name: name.clone(),
-                role: attendee_role_label(*role).to_owned(),
+            Attendee::Staff(s) => library_attendees.push(staff(config, s.staff.get_ref())),
+            Attendee::Person(p) => department_attendees.push(Person {
+                name: p.name.clone(),
+                role: p.role.label().to_owned(),
                 email: None,
             }),
         }
@@ -329,10 +327,9 @@ fn head_of_department(plan: &Plan) -> Option<&str> {
         .attendees
         .iter()
         .find_map(|a| match a {
-            Attendee::Person {
-                name,
-                role: AttendeeRole::HeadOfDepartment,
-            } => Some(name.as_str()),
+            Attendee::Person(p) if p.role == AttendeeRole::HeadOfDepartment => {
+                Some(p.name.as_str())
+            }
             _ => None,
         })
 }
@@ -445,7 +442,7 @@ fn last_year(previous: Option<&Plan>) -> LastYear {
                 PastAction {
                     title: a.title.get_ref().clone(),
                     status: status.as_str(),
-                    status_label: action_status_label(status),
+                    status_label: status.label(),
                     note: latest.map(|u| u.note.clone()),
                     note_date_text: latest
                         .and_then(|u| u.date.as_ref())
@@ -482,12 +479,12 @@ fn action(config: &Config, plan: &Plan, a: &Action) -> ActionEntry {
         with: a.with.iter().map(|w| staff(config, w.get_ref())).collect(),
         contact: a.contact.clone(),
         due_text: a.due.as_ref().map(|d| figures::date(*d.get_ref())),
-        priority: a.priority.map(priority_label),
+        priority: a.priority.map(Keyword::label),
         quick_win: a.quick_win,
         themes: theme_titles(config, &a.themes),
         measure: a.measure.clone(),
         status: status.as_str(),
-        status_label: action_status_label(status),
+        status_label: status.label(),
         addresses: a
             .addresses
             .iter()
@@ -534,52 +531,6 @@ fn next_steps(config: &Config, plan: &Plan) -> NextSteps {
         finalise_within_days: process.finalise_within_days,
         send_by_text: shifted(process.send_days_before, false),
         final_by_text: shifted(process.finalise_within_days, true),
-    }
-}
-
-pub(crate) fn plan_status_label(status: PlanStatus) -> &'static str {
-    match status {
-        PlanStatus::Draft => "Draft",
-        PlanStatus::Sent => "Sent to the department",
-        PlanStatus::Met => "Discussed at the meeting",
-        PlanStatus::Final => "Final",
-    }
-}
-
-pub(crate) fn action_status_label(status: ActionStatus) -> &'static str {
-    match status {
-        ActionStatus::Proposed => "Proposed",
-        ActionStatus::Agreed => "Agreed",
-        ActionStatus::InProgress => "In progress",
-        ActionStatus::Done => "Done",
-        ActionStatus::Dropped => "Dropped",
-    }
-}
-
-fn priority_label(priority: Priority) -> &'static str {
-    match priority {
-        Priority::High => "High",
-        Priority::Medium => "Medium",
-        Priority::Low => "Low",
-    }
-}
-
-pub(crate) fn staff_role_label(role: StaffRole) -> &'static str {
-    match role {
-        StaffRole::LiaisonLibrarian => "Liaison Librarian",
-        StaffRole::LiaisonManager => "Liaison Manager",
-        StaffRole::HeadOfRelationshipManagement => "Head of Relationship Management",
-        StaffRole::Other => "Library staff",
-    }
-}
-
-fn attendee_role_label(role: AttendeeRole) -> &'static str {
-    match role {
-        AttendeeRole::HeadOfDepartment => "Head of Department",
-        AttendeeRole::DeputyHead => "Deputy Head of Department",
-        AttendeeRole::ChairBoardOfStudies => "Chair of the Board of Studies",
-        AttendeeRole::LibraryRep => "Library Representative",
-        AttendeeRole::Other => "",
     }
 }
 

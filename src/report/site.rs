@@ -14,6 +14,7 @@ use super::document::{self, Document, figures};
 use super::timeline::{self, DepartmentTimeline, Step};
 use super::workload::{self, Workload};
 use crate::model::Config;
+use crate::model::decode::Keyword;
 use crate::workspace::Workspace;
 
 pub use actions::{ActionLine, ActionsPage, OwnerGroup, StatusGroup};
@@ -188,9 +189,7 @@ fn workload_page(config: &Config, report: Workload, year: i64) -> WorkloadPage {
         .map(|person| PersonLoad {
             id: person.id.clone(),
             name: person.name.clone(),
-            role: config
-                .staff(&person.id)
-                .map_or("", |s| document::staff_role_label(s.role)),
+            role: config.staff(&person.id).map_or("", |s| s.role.label()),
             departments: person
                 .departments
                 .iter()

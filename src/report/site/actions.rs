@@ -8,7 +8,7 @@ use super::{department_name, plan_file, staff_name};
 use crate::model::ActionStatus;
 use crate::model::decode::Keyword;
 use crate::report::actions::{self, ActionRow, Filter};
-use crate::report::document::{action_status_label, figures};
+use crate::report::document::figures;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Clone, Serialize)]
@@ -95,7 +95,7 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> ActionsPage 
                 .iter()
                 .map(|(word, status)| StatusGroup {
                     status: word,
-                    label: action_status_label(*status),
+                    label: status.label(),
                     actions: rows
                         .iter()
                         .filter(|r| r.owner == id && r.status == *word)

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{PlanPage, department_name, late_text, next_text, plan_file, staff_name, stage_label};
 use crate::model::ActionStatus;
 use crate::model::decode::Keyword;
-use crate::report::document::{action_status_label, figures};
+use crate::report::document::figures;
 use crate::report::timeline::DepartmentTimeline;
 use crate::workspace::Workspace;
 
@@ -165,7 +165,7 @@ fn by_status(statuses: &[ActionStatus]) -> Vec<StatusCount> {
         .iter()
         .map(|(word, status)| StatusCount {
             status: word,
-            label: action_status_label(*status),
+            label: status.label(),
             count: statuses.iter().filter(|s| *s == status).count(),
         })
         .collect()
