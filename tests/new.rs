@@ -232,3 +232,40 @@ fn the_bundled_repository_drafts_next_year_clean() {
         .assert()
         .success();
 }
+
+/// The draft is a template like the documents: a repository's `templates/draft.toml`
+/// replaces the built-in one, and a draft it makes that does not validate is refused.
+#[test]
+fn the_repositorys_draft_template_overrides_the_built_in_one() {
+    let repo = repo();
+    let templates = repo.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+    fs::write(
+        templates.join("draft.toml"),
+        "# {{ department.name }}\ndepartment = {{ department.id | toml }}\nyear = {{ year }}\nstatus = \"draft\"\n{% for action in previous.actions %}\n\n[[actions]]\nid = {{ action.id | toml }}\ntitle = {{ action.title | toml }}\nowner = {{ action.owner | toml }}\nthemes = {{ action.themes | toml }}\nstatus = \"proposed\"\ncarried_from = {{ action.reference | toml }}\n{% endfor %}\n",
+    )
+    .unwrap();
+    aplan(repo.path())
+        .args(["new", "history", "--year", "2018"])
+        .assert()
+        .success();
+    let text = fs::read_to_string(repo.path().join("plans/2018/history.toml")).unwrap();
+    assert!(
+        text.starts_with("# Department of History\ndepartment = \"history\"\nyear = 2018\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("carried_from = \"history/2017/year1-lists\"\n"),
+        "{text}"
+    );
+
+    fs::write(templates.join("draft.toml"), "year = {{ year }}\n").unwrap();
+    aplan(repo.path())
+        .args(["new", "history", "--year", "2019"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "the draft would make plans/2019/history.toml invalid",
+        ));
+    assert!(!repo.path().join("plans/2019").exists());
+}

@@ -542,8 +542,9 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         .args(["templates", "--dump", "mine"])
         .assert()
         .success()
-        .stderr(contains("wrote 16 templates to"));
+        .stderr(contains("wrote 17 templates to"));
     for name in [
+        "draft.toml",
         "index.html",
         "index.md",
         "plan.html",

@@ -10,6 +10,7 @@ use crate::edit::Transaction;
 use crate::edit::draft::Draft;
 use crate::exit::ExitStatus;
 use crate::model::Department;
+use crate::render::Renderer;
 use crate::suggest::nearest;
 
 pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
@@ -23,6 +24,7 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
         .config
         .as_ref()
         .expect("a transaction has the settings");
+    let renderer = Renderer::new(super::render::template_set(context, &root, None)?)?;
     let departments: Vec<&Department> = match &args.department {
         Some(id) => match config.department(id) {
             Some(department) => vec![department],
@@ -75,7 +77,7 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
             .map(|p| format!(" from {}", repo.path(p)))
             .unwrap_or_default();
         let message = format!("wrote {path}{from}: {carried} {actions} carried over");
-        drafts.push((path, draft.text(), message));
+        drafts.push((path, draft.text(&renderer)?, message));
     }
     // A draft made from a plan with errors would carry its mistakes.
     transaction.refuse_errors(&sources, "so no draft is made from it")?;

@@ -4,13 +4,15 @@
 //! Templates ending in `.html` escape every value for HTML; templates ending in `.md`
 //! escape every value for Markdown, so plain text from a plan can never become markup.
 //! Only values marked safe (the `markdown` filter's output, the front matter) pass as
-//! they are. An undefined variable is an error, not an empty string.
+//! they are. Other templates (`draft.toml`) print values as they are, and write TOML values
+//! with the `toml` filter. An undefined variable is an error, not an empty string.
 
 pub mod escape;
 pub mod markdown;
 pub mod site;
 pub mod svg;
 pub mod templates;
+pub mod toml_value;
 
 use std::borrow::Cow;
 
@@ -69,6 +71,7 @@ impl Renderer {
         });
         env.set_formatter(write_value);
         env.add_filter("markdown", markdown_filter);
+        env.add_filter("toml", toml_value::filter);
         let syntax = SyntaxConfig::builder()
             .trim_blocks(true)
             .lstrip_blocks(true)
@@ -115,6 +118,11 @@ impl Renderer {
             ..Value::from(Serde(index))
         };
         self.render(&format!("index.{}", format.extension()), ctx)
+    }
+
+    /// A new year's draft plan file, from `draft.toml` and what `draft` serializes to.
+    pub fn draft(&self, draft: &impl Serialize) -> Result<String, TemplateError> {
+        self.render("draft.toml", Value::from(Serde(draft)))
     }
 
     fn render(&self, name: &str, ctx: Value) -> Result<String, TemplateError> {

@@ -3,9 +3,10 @@
 
 /// The built-in templates, by name: a document and an index for each format, the
 /// stylesheet the HTML ones inline, the explanation of the process for a new Head of
-/// Department, written once in Markdown for both formats, and the pages and stylesheet of
-/// `aplan site`.
+/// Department, written once in Markdown for both formats, the pages and stylesheet of
+/// `aplan site`, and the draft plan of `aplan new`.
 pub const BUILT_IN: &[(&str, &str)] = &[
+    ("draft.toml", include_str!("../../templates/draft.toml")),
     ("index.html", include_str!("../../templates/index.html")),
     ("index.md", include_str!("../../templates/index.md")),
     ("plan.html", include_str!("../../templates/plan.html")),
