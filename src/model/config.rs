@@ -18,7 +18,8 @@ keyword! {
     pub enum StaffRole {
         LiaisonLibrarian = "liaison-librarian" => "Liaison Librarian",
         LiaisonManager = "liaison-manager" => "Liaison Manager",
-        HeadOfRelationshipManagement = "head-of-relationship-management" => "Head of Relationship Management",
+        HeadOfRelationshipManagement = "head-of-relationship-management"
+            => "Head of Relationship Management",
         Other = "other" => "Library staff",
     }
 }

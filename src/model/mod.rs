@@ -1,5 +1,7 @@
 //! The plans repository as data: `aplan.toml` ([`Config`]) and one [`Plan`] per file.
 //!
+//! The types are the files' format: the JSON Schema ([`schema`]), `aplan export` and the
+//! draft of `aplan new` are derived from them, and a test holds the schema to the decoders.
 //! Types keep the byte spans of the values that checks point at. Reading a file never
 //! stops at the first problem: each is pushed as a diagnostic and reading goes on.
 

@@ -73,12 +73,13 @@ impl AttendeeRole {
     }
 }
 
-// The types below are the plan file's format: `Serialize` writes them as the file has
-// them (for `aplan export` and the draft template) and `JsonSchema` describes them (for
-// `aplan schema plan`), their doc comments becoming the schema's descriptions. What is not
-// in the file (spans, the file's id) is skipped; keys a file may leave out are optional in
-// the schema through `with = "Option<…>"`. The definitions keep the names the schema has
-// always had (`ActionEntry`, `ContextTable`, …).
+// The types below are the plan file's format. `Serialize` writes them as the file has them
+// (for `aplan export` and the draft template) and `JsonSchema` describes them (for
+// `aplan schema plan`): doc comments are the schema's descriptions, so notes for this code
+// on a type are plain comments. What is not in the file (spans, the file's id) is skipped;
+// keys a file may leave out are optional in the schema through `with = "Option<…>"`, which
+// adds no `default` to it. The definitions keep the names the schema has always had
+// (`ActionEntry`, `ContextTable`, …).
 
 // A plan. Required values that are missing read as empty (or `draft` / `proposed`), with a
 // `missing-key` diagnostic already reported, so every other check still runs.
