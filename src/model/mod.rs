@@ -44,7 +44,7 @@ fn parse_document<'i>(
     match tree::parse(text) {
         Ok(table) => Some(table),
         Err(error) => {
-            let mut message = error.message().trim().to_owned();
+            let mut message = error.message.trim().to_owned();
             if message.contains("recurse further") || message == "recursion limit" {
                 message = format!(
                     "values or keys nested more than {MAX_NESTING} levels deep, more than aplan reads"
@@ -57,7 +57,7 @@ fn parse_document<'i>(
             } else {
                 Code::TomlSyntax
             };
-            let span = error.span().unwrap_or(0..0);
+            let span = error.span.unwrap_or(0..0);
             let hint = syntax_hint(&message);
             diagnostics.push(Diagnostic::new(code, file, Some(span), message).with_hint_opt(hint));
             None

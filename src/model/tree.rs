@@ -1,20 +1,25 @@
 //! The TOML document tree the model is read from: every key and value with its byte span.
 //!
-//! Most plans use a small part of TOML (tables, arrays of tables, inline tables, plain
-//! strings, numbers and dates), so [`parse`] first tries [`parse_fast`], a single pass
-//! over the bytes that builds this tree directly. Whenever it meets anything else — an
-//! escape it does not know, a dotted key, a time of day, any mistake — it gives up, and the
-//! file is parsed again by the `toml` crate, whose tree is converted and whose error
-//! messages are the ones users see. Both paths give the same tree for every text the fast
-//! one accepts; `tests/parse_equivalence.rs` and the `parse` fuzz target hold it to that.
+//! The grammar is the `toml` crate's own: [`parse`] runs `toml_parser`'s lexer and event
+//! parser, and [`build`] turns the events into this tree as they arrive, with strings
+//! borrowed from the text unless they have escapes. The tree is the one
+//! `toml::de::DeTable::parse` reads (keys, values and spans; the order of a table's entries
+//! is kept as written), which `tests/parse_equivalence.rs` and the `parse` fuzz target hold
+//! it to. When the text is not TOML, the `toml` crate describes the mistake, so messages
+//! and spans are the ones it gives.
 
-mod fast;
+mod build;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 use toml::value::Datetime;
+use toml_parser::parser::{RecursionGuard, ValidateWhitespace};
+use toml_parser::{ParseError, Source};
+
+use super::MAX_NESTING;
 
 /// A value with its byte span in the file.
 pub type Item<'i> = Spanned<Value<'i>>;
@@ -49,13 +54,17 @@ pub struct Array<'i> {
     of_tables: bool,
 }
 
-/// A table's entries, in the order they were read.
+/// A table's entries, in the order they were read. Looking a key up is a linear search:
+/// quicker than hashing for the dozen keys a table of a plan has.
 #[derive(Debug, Clone, Default)]
 pub struct Table<'i> {
     entries: Vec<(Key<'i>, Item<'i>)>,
-    /// Made only as the parent of a `[a.b]` header, so `[a]` may still define it.
+    /// Made only as the parent of a `[a.b]` header or an `a.b = …` key, so `[a]` or
+    /// another dotted key may still add to it.
     implicit: bool,
-    /// Written as `{…}`, so it is complete and no header may add to it.
+    /// Made by a dotted key, so no `[a]` header may define it.
+    dotted: bool,
+    /// Written as `{…}`, so it is complete and nothing may add to it.
     inline: bool,
 }
 
@@ -111,111 +120,47 @@ impl Value<'_> {
     }
 }
 
-/// Trees are equal when they hold the same keys, values and spans; the order of a table's
-/// entries and how a table or array came to be (header or inline) do not count.
-impl PartialEq for Table<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        fn sorted<'t, 'i>(t: &'t Table<'i>) -> Vec<&'t (Key<'i>, Item<'i>)> {
-            let mut entries: Vec<_> = t.entries.iter().collect();
-            entries.sort_by(|a, b| a.0.get_ref().cmp(b.0.get_ref()));
-            entries
-        }
-        self.len() == other.len()
-            && sorted(self).into_iter().zip(sorted(other)).all(|(a, b)| {
-                a.0.get_ref() == b.0.get_ref()
-                    && a.0.span() == b.0.span()
-                    && a.1.get_ref() == b.1.get_ref()
-                    && a.1.span() == b.1.span()
-            })
+/// Why a text is not a TOML document, in the words of the `toml` crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    /// The bytes the mistake is at, when the parser says.
+    pub span: Option<Range<usize>>,
+}
+
+/// Parses a TOML document into its tree.
+pub fn parse(text: &str) -> Result<Spanned<Table<'_>>, SyntaxError> {
+    let source = Source::new(text);
+    let tokens = source.lex().into_vec();
+    let mut builder = build::Builder::new(text);
+    // The first mistake only: the rest are found again below, when it is described.
+    let mut error: Option<ParseError> = None;
+    {
+        let mut receiver = ValidateWhitespace::new(&mut builder, source);
+        let limit = u32::try_from(MAX_NESTING).unwrap_or(u32::MAX);
+        let mut receiver = RecursionGuard::new(&mut receiver, limit);
+        toml_parser::parser::parse_document(&tokens, &mut receiver, &mut error);
+    }
+    match error {
+        None => builder.finish().map_err(|refused| describe(text, &refused)),
+        Some(refused) => Err(describe(text, &refused)),
     }
 }
 
-impl PartialEq for Array<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len()
-            && self
-                .iter()
-                .zip(other.iter())
-                .all(|(a, b)| a.get_ref() == b.get_ref() && a.span() == b.span())
-    }
-}
-
-impl PartialEq for Value<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Value::String(a), Value::String(b)) => a == b,
-            (
-                Value::Integer { digits, radix },
-                Value::Integer {
-                    digits: d,
-                    radix: r,
-                },
-            ) => digits == d && radix == r,
-            (Value::Float(a), Value::Float(b)) => a == b,
-            (Value::Boolean(a), Value::Boolean(b)) => a == b,
-            (Value::Datetime(a), Value::Datetime(b)) => a == b,
-            (Value::Array(a), Value::Array(b)) => a == b,
-            (Value::Table(a), Value::Table(b)) => a == b,
-            _ => false,
-        }
-    }
-}
-
-/// Parses a TOML document into its tree, or returns the `toml` crate's error.
-pub fn parse(text: &str) -> Result<Spanned<Table<'_>>, toml::de::Error> {
-    match fast::parse(text) {
-        Some(table) => Ok(table),
-        None => parse_with_toml(text),
-    }
-}
-
-/// Parses a document with the `toml` crate alone, leaving the fast path out: the reference
-/// that the fast path is tested against.
-pub fn parse_with_toml(text: &str) -> Result<Spanned<Table<'_>>, toml::de::Error> {
-    let root = DeTable::parse(text)?;
-    let span = root.span();
-    Ok(Spanned::new(span, table(root.into_inner())))
-}
-
-/// Parses a document with the fast path alone: `None` when it gives up.
-pub fn parse_fast(text: &str) -> Option<Spanned<Table<'_>>> {
-    fast::parse(text)
-}
-
-fn table(from: DeTable<'_>) -> Table<'_> {
-    Table {
-        entries: from
-            .into_iter()
-            .map(|(key, value)| {
-                let span = value.span();
-                (key, Spanned::new(span, self::value(value.into_inner())))
-            })
-            .collect(),
-        implicit: false,
-        inline: false,
-    }
-}
-
-fn value(from: DeValue<'_>) -> Value<'_> {
-    match from {
-        DeValue::String(s) => Value::String(s),
-        DeValue::Integer(i) => Value::Integer {
-            digits: Cow::Owned(i.as_str().to_owned()),
-            radix: i.radix(),
+/// The `toml` crate's own description of what is wrong with `text`. Should the crate accept
+/// a text that was refused here, the fault is aplan's, and the message says so.
+fn describe(text: &str, refused: &ParseError) -> SyntaxError {
+    match DeTable::parse(text) {
+        Err(error) => SyntaxError {
+            message: error.message().to_owned(),
+            span: error.span(),
         },
-        DeValue::Float(f) => Value::Float(Cow::Owned(f.as_str().to_owned())),
-        DeValue::Boolean(b) => Value::Boolean(b),
-        DeValue::Datetime(dt) => Value::Datetime(dt),
-        DeValue::Array(items) => Value::Array(Array {
-            items: items
-                .into_iter()
-                .map(|item| {
-                    let span = item.span();
-                    Spanned::new(span, value(item.into_inner()))
-                })
-                .collect(),
-            of_tables: false,
-        }),
-        DeValue::Table(t) => Value::Table(table(t)),
+        Ok(_) => SyntaxError {
+            message: format!(
+                "aplan could not read this TOML ({}), although it is valid; please report it",
+                refused.description()
+            ),
+            span: refused.unexpected().map(|s| s.start()..s.end()),
+        },
     }
 }
