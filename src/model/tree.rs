@@ -9,6 +9,7 @@
 //! and spans are the ones it gives.
 
 mod build;
+mod plain;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -58,7 +59,7 @@ pub struct Array<'i> {
 /// quicker than hashing for the dozen keys a table of a plan has.
 #[derive(Debug, Clone, Default)]
 pub struct Table<'i> {
-    entries: Vec<(Key<'i>, Item<'i>)>,
+    entries: Vec<Entry<'i>>,
     /// Made only as the parent of a `[a.b]` header or an `a.b = …` key, so `[a]` or
     /// another dotted key may still add to it.
     implicit: bool,
@@ -66,6 +67,25 @@ pub struct Table<'i> {
     dotted: bool,
     /// Written as `{…}`, so it is complete and nothing may add to it.
     inline: bool,
+}
+
+/// A key and its value, with a short summary of the key that most other keys differ
+/// from, so a search compares whole keys only when the summaries are equal.
+#[derive(Debug, Clone)]
+struct Entry<'i> {
+    tag: u32,
+    key: Key<'i>,
+    item: Item<'i>,
+}
+
+/// A key's length, first and last byte.
+fn tag(key: &str) -> u32 {
+    let bytes = key.as_bytes();
+    let ends = match (bytes.first(), bytes.last()) {
+        (Some(&first), Some(&last)) => u32::from(first) << 8 | u32::from(last),
+        _ => 0,
+    };
+    (bytes.len() as u32) << 16 ^ ends
 }
 
 impl<'i> Array<'i> {
@@ -84,10 +104,7 @@ impl<'i> Array<'i> {
 
 impl<'i> Table<'i> {
     pub fn get(&self, key: &str) -> Option<&Item<'i>> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.get_ref() == key)
-            .map(|(_, v)| v)
+        self.position(key).map(|i| &self.entries[i].item)
     }
 
     pub fn len(&self) -> usize {
@@ -100,7 +117,31 @@ impl<'i> Table<'i> {
 
     /// The entries in the order they were read.
     pub fn iter(&self) -> impl Iterator<Item = (&Key<'i>, &Item<'i>)> {
-        self.entries.iter().map(|(k, v)| (k, v))
+        self.entries.iter().map(|e| (&e.key, &e.item))
+    }
+
+    /// A table for a header, with room for the keys a header's table usually has, so that
+    /// it seldom grows (each growth is an allocation and a copy).
+    fn with_room() -> Self {
+        Table {
+            entries: Vec::with_capacity(16),
+            ..Table::default()
+        }
+    }
+
+    /// The index of `key`'s entry.
+    fn position(&self, key: &str) -> Option<usize> {
+        let tag = tag(key);
+        self.entries
+            .iter()
+            .position(|e| e.tag == tag && e.key.get_ref() == key)
+    }
+
+    /// Adds an entry, which the caller knows to be new, and returns its index.
+    fn push(&mut self, key: Key<'i>, item: Item<'i>) -> usize {
+        let tag = tag(key.get_ref());
+        self.entries.push(Entry { tag, key, item });
+        self.entries.len() - 1
     }
 }
 

@@ -16,6 +16,7 @@ use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::parser::EventReceiver;
 use toml_parser::{ErrorSink, ParseError, Raw, Span};
 
+use super::plain::plain;
 use super::{Array, Item, Key, Table, Value};
 use crate::model::MAX_NESTING;
 
@@ -80,12 +81,6 @@ impl<'i> Builder<'i> {
         Ok(Spanned::new(0..0, self.root))
     }
 
-    /// The text of `span` as the decoder reads it.
-    fn raw(&self, span: Span, encoding: Option<Encoding>) -> Option<Raw<'i>> {
-        let text = self.text.get(span.start()..span.end())?;
-        Some(Raw::new_unchecked(text, encoding, span))
-    }
-
     /// A complete value: into the array or inline table it is in, or under its key.
     fn place(&mut self, value: Item<'i>, error: &mut dyn ErrorSink) {
         let result = match self.open.last_mut() {
@@ -128,8 +123,8 @@ impl<'i> Builder<'i> {
             self.current.push(index);
             table = child;
         }
-        let new_table = || Spanned::new(span.clone(), Value::Table(Table::default()));
-        let index = match position(table, last.get_ref()) {
+        let new_table = || Spanned::new(span.clone(), Value::Table(Table::with_room()));
+        let index = match table.position(last.get_ref()) {
             None => {
                 let value = if array {
                     Value::Array(Array {
@@ -137,23 +132,21 @@ impl<'i> Builder<'i> {
                         of_tables: true,
                     })
                 } else {
-                    Value::Table(Table::default())
+                    Value::Table(Table::with_room())
                 };
-                table
-                    .entries
-                    .push((last, Spanned::new(span.clone(), value)));
-                table.entries.len() - 1
+                table.push(last, Spanned::new(span.clone(), value))
             }
             Some(index) => {
                 let entry = &mut table.entries[index];
-                match entry.1.get_mut() {
+                match entry.item.get_mut() {
                     Value::Array(a) if array && a.of_tables => a.items.push(new_table()),
                     // `[a]` after `[a.b]`: the table made for `b`'s sake is now defined, by
                     // this header, with its key and span.
                     Value::Table(t) if !array && t.implicit && !t.dotted => {
                         t.implicit = false;
-                        let value = std::mem::replace(&mut entry.1, new_table()).into_inner();
-                        *entry = (last, Spanned::new(span.clone(), value));
+                        let value = std::mem::replace(&mut entry.item, new_table()).into_inner();
+                        entry.item = Spanned::new(span.clone(), value);
+                        entry.key = last;
                     }
                     _ => return Err(duplicate(&last)),
                 }
@@ -236,39 +229,64 @@ impl EventReceiver for Builder<'_> {
     }
 
     fn simple_key(&mut self, span: Span, encoding: Option<Encoding>, error: &mut dyn ErrorSink) {
-        let Some(raw) = self.raw(span, encoding) else {
+        let Some(text) = self.text.get(span.start()..span.end()) else {
             error.report_error(ParseError::new("a key outside the text"));
             return;
         };
-        let mut key = Cow::Borrowed("");
-        raw.decode_key(&mut key, error);
+        let key = match plain(text, encoding) {
+            Some(key) => Cow::Borrowed(key),
+            None => {
+                let mut key = Cow::Borrowed("");
+                Raw::new_unchecked(text, encoding, span).decode_key(&mut key, error);
+                key
+            }
+        };
         self.keys.push(Spanned::new(span.start()..span.end(), key));
     }
 
     fn scalar(&mut self, span: Span, encoding: Option<Encoding>, error: &mut dyn ErrorSink) {
-        let Some(raw) = self.raw(span, encoding) else {
+        let Some(text) = self.text.get(span.start()..span.end()) else {
             error.report_error(ParseError::new("a value outside the text"));
             return;
         };
-        let mut decoded = Cow::Borrowed("");
-        let value = match raw.decode_scalar(&mut decoded, error) {
-            ScalarKind::String => Value::String(decoded),
-            ScalarKind::Boolean(b) => Value::Boolean(b),
-            ScalarKind::Float => Value::Float(decoded),
-            ScalarKind::Integer(radix) => Value::Integer {
-                digits: decoded,
-                radix: radix.value(),
-            },
-            ScalarKind::DateTime => match decoded.parse::<Datetime>() {
-                Ok(datetime) => Value::Datetime(datetime),
-                Err(e) => {
-                    error.report_error(ParseError::new(e.to_string()).with_unexpected(span));
-                    return;
-                }
+        let string = encoding.and_then(|encoding| plain(text, Some(encoding)));
+        let value = match string {
+            Some(string) => Value::String(Cow::Borrowed(string)),
+            None => match decode(text, encoding, span, error) {
+                Some(value) => value,
+                None => return,
             },
         };
         self.place(Spanned::new(span.start()..span.end(), value), error);
     }
+}
+
+/// A value as `toml_parser`'s decoder reads it; `None` when it reported a mistake that
+/// leaves no value.
+fn decode<'i>(
+    text: &'i str,
+    encoding: Option<Encoding>,
+    span: Span,
+    error: &mut dyn ErrorSink,
+) -> Option<Value<'i>> {
+    let mut decoded = Cow::Borrowed("");
+    let value = match Raw::new_unchecked(text, encoding, span).decode_scalar(&mut decoded, error) {
+        ScalarKind::String => Value::String(decoded),
+        ScalarKind::Boolean(b) => Value::Boolean(b),
+        ScalarKind::Float => Value::Float(decoded),
+        ScalarKind::Integer(radix) => Value::Integer {
+            digits: decoded,
+            radix: radix.value(),
+        },
+        ScalarKind::DateTime => match decoded.parse::<Datetime>() {
+            Ok(datetime) => Value::Datetime(datetime),
+            Err(e) => {
+                error.report_error(ParseError::new(e.to_string()).with_unexpected(span));
+                return None;
+            }
+        },
+    };
+    Some(value)
 }
 
 /// Adds `value` to `table` under the keys above `outer_keys`, the last one naming it and
@@ -283,20 +301,21 @@ fn insert<'i>(
     let Some(last) = keys.pop().filter(|_| keys.len() >= outer_keys) else {
         return Err(ParseError::new("a value without a key"));
     };
-    let path = keys.drain(outer_keys..);
-    let dotted = path.len() > 0;
-    check_depth(path.as_slice())?;
-    for key in path {
-        table = descend(table, key, reach)?.1;
+    if keys.len() > outer_keys {
+        let path = keys.drain(outer_keys..);
+        check_depth(path.as_slice())?;
+        for key in path {
+            table = descend(table, key, reach)?.1;
+        }
+        // A dotted key may add to a table made by dotted keys, not to one a header defined.
+        if reach == Reach::Dotted && !table.implicit {
+            return Err(duplicate(&last));
+        }
     }
-    // A dotted key may add to a table made by dotted keys, not to one a header defined.
-    if dotted && reach == Reach::Dotted && !table.implicit {
+    if table.position(last.get_ref()).is_some() {
         return Err(duplicate(&last));
     }
-    if position(table, last.get_ref()).is_some() {
-        return Err(duplicate(&last));
-    }
-    table.entries.push((last, value));
+    table.push(last, value);
     Ok(())
 }
 
@@ -306,7 +325,7 @@ fn descend<'t, 'i>(
     key: Key<'i>,
     reach: Reach,
 ) -> Result<(usize, &'t mut Table<'i>), ParseError> {
-    let index = match position(table, key.get_ref()) {
+    let index = match table.position(key.get_ref()) {
         Some(index) => index,
         None => {
             let span = key.span();
@@ -316,13 +335,10 @@ fn descend<'t, 'i>(
                 inline: reach == Reach::Inline,
                 entries: Vec::new(),
             };
-            table
-                .entries
-                .push((key, Spanned::new(span, Value::Table(implicit))));
-            table.entries.len() - 1
+            table.push(key, Spanned::new(span, Value::Table(implicit)))
         }
     };
-    let child = match table.entries[index].1.get_mut() {
+    let child = match table.entries[index].item.get_mut() {
         Value::Table(t) => {
             let allowed = match reach {
                 // Every table inside an inline table is inline; the implicit ones are open.
@@ -356,16 +372,11 @@ fn duplicate(key: &Key<'_>) -> ParseError {
     ParseError::new("duplicate key").with_unexpected(Span::new_unchecked(span.start, span.end))
 }
 
-/// The index of `key` in `table`.
-fn position(table: &Table<'_>, key: &str) -> Option<usize> {
-    table.entries.iter().position(|(k, _)| k.get_ref() == key)
-}
-
 /// The table that key/value lines go into, from its path.
 fn table_at<'t, 'i>(root: &'t mut Table<'i>, path: &[usize]) -> Option<&'t mut Table<'i>> {
     let mut table = root;
     for &index in path {
-        table = match table.entries.get_mut(index)?.1.get_mut() {
+        table = match table.entries.get_mut(index)?.item.get_mut() {
             Value::Table(t) => t,
             Value::Array(a) => last_table(a)?,
             _ => return None,
