@@ -1,5 +1,5 @@
-//! Any text through both TOML paths: the fast one may give up, but whatever it accepts the
-//! `toml` crate must accept and read into the same tree.
+//! Any text read by aplan's TOML tree builder and by the `toml` crate: the same texts
+//! accepted and read into the same tree, the others refused with the same message.
 
 #![no_main]
 

@@ -19,6 +19,9 @@ use aplan::workspace::Workspace;
 #[path = "../../tests/common/html.rs"]
 pub mod html;
 
+#[path = "../../tests/common/toml_tree.rs"]
+mod toml_tree;
+
 const CONFIG: &str = include_str!("../../tests/fixtures/base/aplan.toml");
 const PLANS: &[(&str, &str)] = &[
     (
@@ -194,20 +197,13 @@ fn check_appended(edited: &str, id: &str, before: usize, entry: &NewUpdate) {
     assert_eq!(last.by.get_ref(), &entry.by);
 }
 
-/// The fast TOML path against the `toml` crate: when the fast path accepts the text, the
-/// `toml` crate must accept it too and build the same tree, spans included.
+/// aplan's TOML tree against the `toml` crate's: both accept the text and read it into the
+/// same keys, values and spans, or both refuse it with the same message and span.
 pub fn parse(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Some(fast) = aplan::model::tree::parse_fast(text) else {
-        return;
-    };
-    match aplan::model::tree::parse_with_toml(text) {
-        Ok(reference) => assert!(
-            fast == reference,
-            "the trees differ:\nfast: {fast:#?}\ntoml: {reference:#?}"
-        ),
-        Err(error) => panic!("the fast path accepted what toml refuses: {error}"),
+    if let Err(difference) = toml_tree::agree(text) {
+        panic!("{difference}");
     }
 }
