@@ -31,3 +31,9 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Reading a repository allocates millions of small keys, strings and tables from two
+/// threads at once; mimalloc serves them in about three quarters of the time the system
+/// allocator takes (see the README's Figures).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
