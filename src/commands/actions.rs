@@ -7,9 +7,8 @@ use anyhow::{Result, bail};
 use super::Context;
 use crate::cli::{ActionsArgs, ListFormat};
 use crate::emit;
-use crate::emit::table::Table;
 use crate::exit::ExitStatus;
-use crate::report::actions::{self, ActionRow, Filter};
+use crate::report::actions::{self, Filter};
 use crate::suggest::did_you_mean;
 
 pub fn run(context: &Context, args: &ActionsArgs) -> Result<ExitStatus> {
@@ -71,12 +70,16 @@ pub fn run(context: &Context, args: &ActionsArgs) -> Result<ExitStatus> {
 
     let mut out = std::io::stdout().lock();
     match args.format {
-        ListFormat::Table => write_table(&mut out, &rows, context)?,
-        ListFormat::Csv => write_csv(&mut out, &rows)?,
-        ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::from)?;
-            writeln!(out)?;
+        ListFormat::Table => {
+            let style = emit::actions::table::Style {
+                today: context.today,
+                color: context.color,
+                quiet: context.quiet,
+            };
+            emit::actions::table::write(&mut out, &rows, style)?;
         }
+        ListFormat::Csv => emit::actions::csv::write(&mut out, &rows)?,
+        ListFormat::Json => emit::actions::json(&mut out, &rows)?,
     }
     out.flush()?;
     Ok(ExitStatus::Success)
@@ -101,86 +104,4 @@ fn known(what: &str, wanted: &[String], ids: Vec<&str>) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn write_table(out: &mut dyn Write, rows: &[ActionRow], context: &Context) -> Result<()> {
-    if rows.is_empty() {
-        writeln!(out, "no actions match")?;
-        return Ok(());
-    }
-    let mut table = Table::new(["ref", "owner", "due", "status", "updated", "title"]);
-    for row in rows {
-        let overdue = row.due.is_some_and(|due| due < context.today)
-            && !matches!(row.status, "done" | "dropped");
-        let status = if overdue {
-            format!("{} (overdue)", row.status)
-        } else {
-            row.status.to_owned()
-        };
-        table.push(vec![
-            row.reference.clone(),
-            row.owner.clone(),
-            date(row.due),
-            status,
-            date(row.last_update.as_ref().and_then(|u| u.date)),
-            row.title.clone(),
-        ]);
-    }
-    table.write(out, context.color)?;
-    if !context.quiet {
-        let noun = if rows.len() == 1 { "action" } else { "actions" };
-        writeln!(out, "\n{} {noun}", rows.len())?;
-    }
-    Ok(())
-}
-
-const CSV_HEADER: [&str; 17] = [
-    "ref",
-    "department",
-    "year",
-    "id",
-    "title",
-    "owner",
-    "with",
-    "themes",
-    "priority",
-    "quick_win",
-    "due",
-    "status",
-    "initiative",
-    "updates",
-    "last_update_date",
-    "last_update_by",
-    "last_update_note",
-];
-
-fn write_csv(out: &mut dyn Write, rows: &[ActionRow]) -> Result<()> {
-    let records = rows.iter().map(|row| {
-        let last = row.last_update.as_ref();
-        vec![
-            row.reference.clone(),
-            row.department.clone(),
-            row.year.to_string(),
-            row.id.clone(),
-            row.title.clone(),
-            row.owner.clone(),
-            row.with.join("; "),
-            row.themes.join("; "),
-            row.priority.unwrap_or_default().to_owned(),
-            row.quick_win.to_string(),
-            date(row.due),
-            row.status.to_owned(),
-            row.initiative.clone().unwrap_or_default(),
-            row.updates.to_string(),
-            date(last.and_then(|u| u.date)),
-            last.map(|u| u.by.clone()).unwrap_or_default(),
-            last.map(|u| u.note.clone()).unwrap_or_default(),
-        ]
-    });
-    emit::csv::write(out, &CSV_HEADER, records)?;
-    Ok(())
-}
-
-fn date(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.to_string()).unwrap_or_default()
 }

@@ -1,14 +1,16 @@
 //! Output formats, one file each. Emitters write to any `io::Write` and never decide
 //! exit codes.
 
+pub mod actions;
 pub mod csv;
 pub mod github;
 pub mod human;
-pub mod ics;
 pub mod json;
 pub mod table;
 pub mod terminal;
 pub mod themes;
+pub mod timeline;
+pub mod workload;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::{Location, Sources};

@@ -27,7 +27,7 @@ pub struct ActionRow {
     #[serde(serialize_with = "iso_date")]
     pub due: Option<NaiveDate>,
     /// The current status: that of the latest update that has one, else the action's own.
-    pub status: &'static str,
+    pub status: ActionStatus,
     pub initiative: Option<String>,
     /// How many updates the action has.
     pub updates: usize,
@@ -83,7 +83,23 @@ impl Filter {
 
 /// Active and due before `today`.
 pub fn is_overdue(action: &Action, today: NaiveDate) -> bool {
-    action.current_status().is_active() && action.due.as_ref().is_some_and(|d| *d.get_ref() < today)
+    overdue(
+        action.current_status(),
+        action.due.as_ref().map(|d| *d.get_ref()),
+        today,
+    )
+}
+
+/// The one rule for an overdue action: still active, and due before `today`.
+fn overdue(status: ActionStatus, due: Option<NaiveDate>, today: NaiveDate) -> bool {
+    status.is_active() && due.is_some_and(|due| due < today)
+}
+
+impl ActionRow {
+    /// Active and due before `today`, by the same rule as [`is_overdue`].
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        overdue(self.status, self.due, today)
+    }
 }
 
 /// The actions of the plans without errors that pass the filter, by due date (undated
@@ -120,7 +136,7 @@ fn row(plan: &Plan, action: &Action) -> ActionRow {
         priority: action.priority.map(Keyword::as_str),
         quick_win: action.quick_win,
         due: action.due.as_ref().map(|d| *d.get_ref()),
-        status: action.current_status().as_str(),
+        status: action.current_status(),
         initiative: action.initiative.as_ref().map(|i| i.get_ref().clone()),
         updates: action.updates.len(),
         last_update: action.latest_update().map(|u| LastUpdate {

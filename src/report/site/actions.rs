@@ -72,10 +72,7 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> ActionsPage 
         department: department_name(config, &row.department),
         link: format!("{}#action-{}", plan_file(&row.department, row.year), row.id),
         due_text: row.due.map(figures::date),
-        overdue: ActionStatus::ALL
-            .iter()
-            .any(|(word, s)| *word == row.status && s.is_active())
-            && row.due.is_some_and(|d| d < today),
+        overdue: row.is_overdue(today),
         priority: row.priority,
         with: row.with.iter().map(|w| staff_name(config, w)).collect(),
         last_update: row.last_update.as_ref().map(|u| match u.date {
@@ -98,7 +95,7 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> ActionsPage 
                     label: status.label(),
                     actions: rows
                         .iter()
-                        .filter(|r| r.owner == id && r.status == *word)
+                        .filter(|r| r.owner == id && r.status == *status)
                         .map(line)
                         .collect(),
                 })

@@ -1,0 +1,72 @@
+//! `--format table`: one line per department with its next step and what is late.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+use crate::emit::table::Table;
+use crate::report::timeline::{DepartmentTimeline, Step};
+
+/// How the table is written.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// The day lateness is counted to.
+    pub today: NaiveDate,
+    pub color: bool,
+}
+
+pub fn write(out: &mut dyn Write, rows: &[DepartmentTimeline], style: Style) -> io::Result<()> {
+    if rows.is_empty() {
+        return writeln!(out, "nothing needs attention");
+    }
+    let mut table = Table::new([
+        "department",
+        "status",
+        "meeting",
+        "sent",
+        "finalised",
+        "next",
+        "by",
+        "late",
+    ]);
+    for row in rows {
+        let status = match (row.status, row.next.map(|n| n.step)) {
+            (Some(status), _) => status,
+            (None, Some(Step::FixPlan)) => "errors",
+            (None, _) => "no plan",
+        };
+        let late: Vec<String> = row
+            .late
+            .iter()
+            .map(|step| match row.days_late(*step, style.today) {
+                Some(1) => format!("{}: 1 day late", short(*step)),
+                Some(days) => format!("{}: {days} days late", short(*step)),
+                None => short(*step).to_owned(),
+            })
+            .collect();
+        table.push(vec![
+            row.department.clone(),
+            status.to_owned(),
+            date(row.meeting),
+            date(row.sent),
+            date(row.finalised),
+            row.next.map_or("-", |n| n.step.describe()).to_owned(),
+            date(row.next.and_then(|n| n.by)),
+            late.join(", "),
+        ]);
+    }
+    table.write(out, style.color)
+}
+
+/// A late step in a few words.
+fn short(step: Step) -> &'static str {
+    match step {
+        Step::Send => "send",
+        Step::Finalise => "final plan",
+        other => other.describe(),
+    }
+}
+
+fn date(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
