@@ -1,6 +1,7 @@
-//! The only writer of the disk. Every file aplan writes goes through [`write_atomic`]: a
-//! temporary file in the same folder, flushed to disk, then renamed over the target, so a
-//! reader sees the old file or the new one and never half of either.
+//! The only writer of the disk. Every file aplan writes goes through [`write_atomic`] (or,
+//! many at a time, [`Staged`]): a temporary file in the same folder, flushed to disk, then
+//! renamed over the target, so a reader sees the old file or the new one and never half of
+//! either.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -71,47 +72,90 @@ pub fn existing<'p>(paths: impl IntoIterator<Item = &'p Path>) -> Vec<&'p Path> 
         .collect()
 }
 
-/// How many files [`write_atomic_all`] writes at once.
+/// How many files [`Staged::write`] writes at once.
 const WRITERS: usize = 8;
 
-/// Writes many files, each atomically as [`write_atomic`] does. A few are written at
-/// once, so that a journalling file system commits their flushes to disk together rather
-/// than one after the other, and each folder is flushed once at the end. On failure the
-/// first file in the list that failed is reported; files written before it stay written.
-pub fn write_atomic_all<C: AsRef<[u8]> + Sync>(
-    files: &[(PathBuf, C)],
+/// Many files written a batch at a time and put in place together, for commands that write
+/// more files than they should hold in memory at once (`site`, `render --out`). Each batch
+/// is written and flushed to temporary files beside its targets as it comes, so its texts
+/// can be let go; [`Staged::place`] then renames every file into place. Dropped before
+/// that, as when a later batch cannot be made, it deletes its temporary files and no
+/// target has been touched.
+#[derive(Debug)]
+pub struct Staged {
     overwrite: Overwrite,
-) -> Result<(), WriteError> {
-    let next = AtomicUsize::new(0);
-    let failures = Mutex::new(Vec::new());
-    let folders = Mutex::new(BTreeSet::new());
-    std::thread::scope(|scope| {
-        for _ in 0..WRITERS.min(files.len()) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((path, contents)) = files.get(i) else {
-                        break;
-                    };
-                    match write_file(path, contents.as_ref(), overwrite, &mut |_| Ok(())) {
-                        Ok(dir) => {
-                            lock(&folders).insert(dir);
-                        }
-                        Err(error) => lock(&failures).push((i, error)),
-                    }
-                }
-            });
+    files: Vec<(PathBuf, tempfile::TempPath)>,
+    folders: BTreeSet<PathBuf>,
+}
+
+impl Staged {
+    pub fn new(overwrite: Overwrite) -> Staged {
+        Staged {
+            overwrite,
+            files: Vec::new(),
+            folders: BTreeSet::new(),
         }
-    });
-    for dir in lock(&folders).iter() {
-        sync_folder(dir);
     }
-    let failures = failures
-        .into_inner()
-        .unwrap_or_else(PoisonError::into_inner);
-    match failures.into_iter().min_by_key(|(i, _)| *i) {
-        Some((_, error)) => Err(error),
-        None => Ok(()),
+
+    /// Writes a batch to temporary files beside their targets. A few are written at once,
+    /// so that a journalling file system commits their flushes to disk together rather
+    /// than one after the other. On failure the first file of the batch that failed is
+    /// reported.
+    pub fn write<C: AsRef<[u8]> + Sync>(
+        &mut self,
+        files: &[(PathBuf, C)],
+    ) -> Result<(), WriteError> {
+        let overwrite = self.overwrite;
+        let next = AtomicUsize::new(0);
+        let done = Mutex::new(Vec::with_capacity(files.len()));
+        std::thread::scope(|scope| {
+            for _ in 0..WRITERS.min(files.len()) {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((path, contents)) = files.get(i) else {
+                            break;
+                        };
+                        let prepared = prepare(path, contents.as_ref(), overwrite, &mut |_| Ok(()))
+                            .map(|p| (p.dir, p.temp.into_temp_path()));
+                        lock(&done).push((i, prepared));
+                    }
+                });
+            }
+        });
+        let mut done = done.into_inner().unwrap_or_else(PoisonError::into_inner);
+        done.sort_by_key(|(i, _)| *i);
+        for (i, prepared) in done {
+            let (dir, temp) = prepared?;
+            self.folders.insert(dir);
+            self.files.push((files[i].0.clone(), temp));
+        }
+        Ok(())
+    }
+
+    /// Renames every file written into place, in the order they were written, and flushes
+    /// each folder once. On failure the file that failed is reported; those before it stay
+    /// in place, and the temporary files of those after it are deleted.
+    pub fn place(self) -> Result<(), WriteError> {
+        for (path, temp) in self.files {
+            let placed = match self.overwrite {
+                Overwrite::Replace => temp.persist(&path),
+                Overwrite::Refuse => temp.persist_noclobber(&path),
+            };
+            placed.map_err(|e| {
+                if self.overwrite == Overwrite::Refuse
+                    && e.error.kind() == io::ErrorKind::AlreadyExists
+                {
+                    WriteError::Exists(path.clone())
+                } else {
+                    io_error(&path, e.error)
+                }
+            })?;
+        }
+        for dir in &self.folders {
+            sync_folder(dir);
+        }
+        Ok(())
     }
 }
 
@@ -359,6 +403,19 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path().join("sub")).unwrap().count(), 1);
     }
 
+    /// Writes `files` in batches of `batch` through [`Staged`], then places them.
+    fn staged(
+        files: &[(PathBuf, String)],
+        batch: usize,
+        overwrite: Overwrite,
+    ) -> Result<(), WriteError> {
+        let mut staged = Staged::new(overwrite);
+        for chunk in files.chunks(batch) {
+            staged.write(chunk)?;
+        }
+        staged.place()
+    }
+
     #[test]
     fn many_files_are_written_and_the_first_failure_in_order_is_reported() {
         let dir = tempfile::tempdir().unwrap();
@@ -370,18 +427,49 @@ mod tests {
                 )
             })
             .collect();
-        write_atomic_all(&files, Overwrite::Refuse).unwrap();
+        staged(&files, 7, Overwrite::Refuse).unwrap();
         for (path, text) in &files {
             assert_eq!(&fs::read_to_string(path).unwrap(), text);
         }
         assert_eq!(fs::read_dir(dir.path().join("out")).unwrap().count(), 40);
         // Every file exists now: the first of them is the one named.
-        let err = write_atomic_all(&files, Overwrite::Refuse).unwrap_err();
+        let err = staged(&files, 7, Overwrite::Refuse).unwrap_err();
         assert!(
             matches!(&err, WriteError::Exists(p) if p == &files[0].0),
             "{err}"
         );
-        write_atomic_all(&files[..3], Overwrite::Replace).unwrap();
+        staged(&files[..3], 2, Overwrite::Replace).unwrap();
+        assert_eq!(fs::read_dir(dir.path().join("out")).unwrap().count(), 40);
+    }
+
+    /// A batch that cannot be written, after earlier batches were, leaves no file in place
+    /// and no temporary file behind.
+    #[test]
+    fn staged_files_are_placed_only_when_every_batch_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        // A file where a later batch needs a folder.
+        fs::write(dir.path().join("blocked"), "").unwrap();
+        let files: Vec<(PathBuf, String)> = vec![
+            (out.join("a.html"), "a".to_owned()),
+            (out.join("b.html"), "b".to_owned()),
+            (dir.path().join("blocked/c.html"), "c".to_owned()),
+        ];
+        let mut staged = Staged::new(Overwrite::Refuse);
+        staged.write(&files[..2]).unwrap();
+        assert_eq!(
+            fs::read_dir(&out).unwrap().count(),
+            2,
+            "two temporary files"
+        );
+        let err = staged.write(&files[2..]).unwrap_err();
+        assert!(
+            matches!(&err, WriteError::Io { path, .. } if path == &files[2].0),
+            "{err}"
+        );
+        drop(staged);
+        assert_eq!(fs::read_dir(&out).unwrap().count(), 0);
     }
 
     #[test]

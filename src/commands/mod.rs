@@ -22,12 +22,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::exit::ExitStatus;
 use crate::repo::{self, Repository};
 use crate::workspace::Workspace;
-use crate::write::{self, Overwrite};
+use crate::write::{self, Overwrite, Staged};
 
 /// What every command gets from the global options.
 #[derive(Debug)]
@@ -131,6 +132,34 @@ pub(crate) fn refuse_existing<'p>(
         );
     }
     Ok(())
+}
+
+/// How many files are rendered before they are written: enough to keep every core busy,
+/// few enough that the texts of a repository's thousands of plans are never all held at
+/// once.
+const BATCH: usize = 256;
+
+/// Renders `items` a batch at a time, in parallel, into files that `staged` writes as each
+/// batch is done; `render` gives a file's path and text, and something to keep (an index
+/// entry), returned in order. The first failure in order is the one reported, and as
+/// nothing is in place before [`Staged::place`], a failure leaves the folder as it was.
+pub(crate) fn render_in_batches<T: Sync, K: Send>(
+    items: &[T],
+    staged: &mut Staged,
+    render: impl Fn(&T) -> Result<(PathBuf, String, K)> + Sync,
+) -> Result<Vec<K>> {
+    let mut kept = Vec::with_capacity(items.len());
+    for batch in items.chunks(BATCH) {
+        let rendered: Vec<_> = batch.par_iter().map(&render).collect();
+        let mut files = Vec::with_capacity(batch.len());
+        for item in rendered {
+            let (path, text, keep) = item?;
+            files.push((path, text));
+            kept.push(keep);
+        }
+        staged.write(&files)?;
+    }
+    Ok(kept)
 }
 
 /// Runs the command the user asked for.

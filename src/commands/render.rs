@@ -5,7 +5,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
-use rayon::prelude::*;
 
 use super::Context;
 use crate::cli::{DocumentFormat, RenderArgs};
@@ -15,9 +14,9 @@ use crate::model::Plan;
 use crate::render::templates::TemplateSet;
 use crate::render::{Format, Renderer};
 use crate::repo::{self, Repository};
-use crate::report::document::{self, Document};
+use crate::report::document;
 use crate::workspace::Workspace;
-use crate::write::{Overwrite, write_atomic, write_atomic_all};
+use crate::write::{Overwrite, Staged, write_atomic};
 
 pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     let format = format(args);
@@ -37,10 +36,6 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     }
     let templates = template_set(context, &root, args.templates.as_deref())?;
     let renderer = Renderer::new(templates)?;
-    let documents: Vec<Document> = plans
-        .par_iter()
-        .map(|plan| document::build(&workspace, plan))
-        .collect();
     let overwrite = if args.force {
         Overwrite::Replace
     } else {
@@ -50,37 +45,36 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     if let Some(dir) = &args.out {
         // Paths stay as the user gave them (relative to the current folder), so messages
         // name them the same way.
-        let names: Vec<String> = plans
+        let files: Vec<(&Plan, PathBuf)> = plans
             .iter()
-            .map(|plan| file_name(workspace.path(plan), format))
+            .map(|plan| (*plan, dir.join(file_name(workspace.path(plan), format))))
             .collect();
-        // Rendered in parallel; the first failure in plan order is the one reported.
-        let rendered: Vec<_> = documents
-            .par_iter()
-            .map(|doc| renderer.plan(doc, format))
-            .collect();
-        let mut files = Vec::new();
-        for (text, name) in rendered.into_iter().zip(&names) {
-            files.push((dir.join(name), text?));
-        }
-        let listed: Vec<(&Document, String)> = documents.iter().zip(names).collect();
-        let index = document::index(&workspace.config().library.name, &listed);
-        let index_name = format!("index.{}", format.extension());
-        files.push((dir.join(index_name), renderer.index(&index, format)?));
-        write_all(&files, overwrite)?;
+        let index_path = dir.join(format!("index.{}", format.extension()));
+        let paths = files.iter().map(|(_, path)| path.as_path());
+        super::refuse_existing(paths.chain([index_path.as_path()]), overwrite)?;
+        let mut staged = Staged::new(overwrite);
+        let entries = super::render_in_batches(&files, &mut staged, |(plan, path)| {
+            let document = document::build(&workspace, plan);
+            let text = renderer.plan(&document, format)?;
+            let name = file_name(workspace.path(plan), format);
+            Ok((path.clone(), text, document::index_entry(&document, name)))
+        })?;
+        let index = document::index(&workspace.config().library.name, entries);
+        staged.write(&[(index_path, renderer.index(&index, format)?)])?;
+        staged.place()?;
         if !context.quiet {
             let mut err = std::io::stderr().lock();
             writeln!(
                 err,
                 "wrote {} plan{} and index.{} to {}",
-                documents.len(),
-                if documents.len() == 1 { "" } else { "s" },
+                plans.len(),
+                if plans.len() == 1 { "" } else { "s" },
                 format.extension(),
                 dir.display()
             )?;
         }
     } else {
-        let text = renderer.plan(&documents[0], format)?;
+        let text = renderer.plan(&document::build(&workspace, plans[0]), format)?;
         match &args.output {
             Some(file) => write_atomic(file, text.as_bytes(), overwrite)?,
             None => {
@@ -246,13 +240,6 @@ fn file_name(plan_path: &str, format: Format) -> String {
             .collect()
     };
     format!("{}-{}.{}", safe(year), safe(stem), format.extension())
-}
-
-/// Writes every file, after checking none exists unless allowed, so a refusal leaves the
-/// folder as it was.
-fn write_all(files: &[(PathBuf, String)], overwrite: Overwrite) -> Result<()> {
-    super::refuse_existing(files.iter().map(|(path, _)| path.as_path()), overwrite)?;
-    Ok(write_atomic_all(files, overwrite)?)
 }
 
 /// The built-in templates with the override folder laid over them: `--templates DIR`, or

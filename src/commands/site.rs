@@ -1,12 +1,11 @@
-//! `aplan site`: load the repository, build the site's data for a year, render every page,
-//! then write them all into the output folder.
+//! `aplan site`: load the repository, build the site's data for a year, render its pages a
+//! batch at a time into the output folder, then put them all in place.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 use super::Context;
 use crate::cli::SiteArgs;
@@ -14,7 +13,7 @@ use crate::exit::ExitStatus;
 use crate::render::Renderer;
 use crate::render::site::{Page, pages};
 use crate::report::site;
-use crate::write::{Overwrite, write_atomic_all};
+use crate::write::{Overwrite, Staged};
 
 /// From this many pages a terminal shows a progress bar while they are rendered.
 const PROGRESS_FROM_PAGES: usize = 10;
@@ -34,28 +33,21 @@ pub fn run(context: &Context, args: &SiteArgs) -> Result<ExitStatus> {
     };
     check_folder(&args.out, &pages, overwrite)?;
 
-    // Rendered in parallel; the first failure in page order is the one reported.
     let progress = progress_bar(context, pages.len());
-    let rendered: Vec<_> = pages
-        .par_iter()
-        .map(|page| {
-            let text = renderer.site_page(&site, page);
-            progress.inc(1);
-            text
-        })
-        .collect();
+    let mut staged = Staged::new(overwrite);
+    super::render_in_batches(&pages, &mut staged, |page| {
+        let text = renderer.site_page(&site, page)?;
+        progress.inc(1);
+        Ok((args.out.join(&page.file), text, ()))
+    })?;
     progress.finish_and_clear();
-    let mut files = Vec::with_capacity(pages.len());
-    for (page, text) in pages.iter().zip(rendered) {
-        files.push((args.out.join(&page.file), text?));
-    }
-    write_atomic_all(&files, overwrite)?;
+    staged.place()?;
     if !context.quiet {
         writeln!(
             std::io::stderr().lock(),
             "wrote the {year} site ({} plan pages, {} files in all) to {}",
             site.plans.len(),
-            files.len(),
+            pages.len(),
             args.out.display()
         )?;
     }

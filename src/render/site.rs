@@ -60,7 +60,7 @@ struct SiteInfo<'a> {
 }
 
 /// Every file of the site: the stylesheet, the report pages, then the plans.
-pub fn pages(site: &Site) -> Vec<Page> {
+pub fn pages(site: &Site<'_>) -> Vec<Page> {
     let mut pages = vec![Page {
         file: STYLESHEET.to_owned(),
         kind: Kind::Stylesheet,
@@ -78,7 +78,7 @@ pub fn pages(site: &Site) -> Vec<Page> {
 
 impl Renderer {
     /// One file of the site.
-    pub fn site_page(&self, site: &Site, page: &Page) -> Result<String, TemplateError> {
+    pub fn site_page(&self, site: &Site<'_>, page: &Page) -> Result<String, TemplateError> {
         let info = SiteInfo {
             library: &site.library,
             year: site.year,
@@ -97,7 +97,8 @@ impl Renderer {
         let data = match page.kind {
             Kind::Stylesheet => return self.render("site.css", common),
             Kind::Plan(i) => {
-                let ctx = context! { ..common, ..self.plan_context(&site.plans[i].document)? };
+                let document = site.document(&site.plans[i]);
+                let ctx = context! { ..common, ..self.plan_context(&document)? };
                 return self.render("site-plan.html", ctx);
             }
             Kind::Index => context! { page => Serde(&site.overview) },

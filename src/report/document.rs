@@ -556,20 +556,21 @@ pub struct IndexEntry {
     pub file: String,
 }
 
-/// The index of `documents`, each rendered to the file named beside it.
-pub fn index(library: &str, documents: &[(&Document, String)]) -> Index {
-    let mut plans: Vec<IndexEntry> = documents
-        .iter()
-        .map(|(doc, file)| IndexEntry {
-            title: doc.title.clone(),
-            department: doc.department.clone(),
-            year: doc.year,
-            status: doc.status,
-            status_label: doc.status_label,
-            meeting_date_text: doc.meeting.as_ref().and_then(|m| m.date_text.clone()),
-            file: file.clone(),
-        })
-        .collect();
+/// A document's line in the index, linking to the file it is rendered to.
+pub fn index_entry(doc: &Document, file: String) -> IndexEntry {
+    IndexEntry {
+        title: doc.title.clone(),
+        department: doc.department.clone(),
+        year: doc.year,
+        status: doc.status,
+        status_label: doc.status_label,
+        meeting_date_text: doc.meeting.as_ref().and_then(|m| m.date_text.clone()),
+        file,
+    }
+}
+
+/// The index of the rendered documents, from their [`index_entry`]s.
+pub fn index(library: &str, mut plans: Vec<IndexEntry>) -> Index {
     plans.sort_by(|a, b| {
         (a.year, &a.department.name, &a.file).cmp(&(b.year, &b.department.name, &b.file))
     });

@@ -13,34 +13,44 @@ use serde::Serialize;
 use super::document::{self, Document, figures};
 use super::timeline::{self, DepartmentTimeline, Step};
 use super::workload::{self, Workload};
-use crate::model::Config;
 use crate::model::decode::Keyword;
+use crate::model::{Config, Plan};
 use crate::workspace::Workspace;
 
 pub use actions::{ActionLine, ActionsPage, OwnerGroup, StatusGroup};
 pub use overview::{DepartmentRow, Overview, PlanLink, StageCount, StatusCount};
 pub use themes::{MatrixCell, MatrixRow, ThemeColumn, ThemeGroup, ThemesPage};
 
-/// Everything the site shows, for one year as it stands on one day.
+/// Everything the site shows, for one year as it stands on one day. A plan's meeting
+/// document is built when its page is rendered ([`Site::document`]), so the site of a large
+/// repository never holds every document at once.
 #[derive(Debug, Clone)]
-pub struct Site {
+pub struct Site<'w> {
+    workspace: &'w Workspace,
     pub library: String,
     pub year: i64,
     pub today: NaiveDate,
     pub overview: Overview,
     /// The year's plans and every earlier one, by year then department.
-    pub plans: Vec<PlanPage>,
+    pub plans: Vec<PlanPage<'w>>,
     pub themes: ThemesPage,
     pub workload: WorkloadPage,
     pub timeline: TimelinePage,
     pub actions: ActionsPage,
 }
 
-/// One plan's page: its meeting document and the file it is written to.
+/// One plan's page: the plan and the file it is written to.
 #[derive(Debug, Clone)]
-pub struct PlanPage {
+pub struct PlanPage<'w> {
     pub file: String,
-    pub document: Document,
+    pub plan: &'w Plan,
+}
+
+impl Site<'_> {
+    /// The meeting document of a plan page.
+    pub fn document(&self, page: &PlanPage<'_>) -> Document {
+        document::build(self.workspace, page.plan)
+    }
 }
 
 /// The workload report with names, for the chart and the table beside it.
@@ -99,7 +109,7 @@ pub struct TimelineRow {
 }
 
 /// The site for `year` as it stands on `today`, from the plans without errors.
-pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Site {
+pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Site<'_> {
     let config = workspace.config();
     let timeline = timeline::build(workspace, year, today);
     let plans: Vec<PlanPage> = workspace
@@ -108,13 +118,14 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Site {
         .filter(|plan| *plan.year.get_ref() <= year)
         .map(|plan| PlanPage {
             file: plan_file(plan.department.get_ref(), *plan.year.get_ref()),
-            document: document::build(workspace, plan),
+            plan,
         })
         .collect();
     let year_plans = workspace.plans_for(year);
     let workload = workload::build(config, &year_plans, year);
     let themes = super::themes::build(workspace, year, config.limits.common_theme_departments);
     Site {
+        workspace,
         library: config.library.name.clone(),
         year,
         today,

@@ -96,9 +96,11 @@ pub fn build(
                 .unwrap_or_default();
             let mut earlier: Vec<PlanLink> = pages
                 .iter()
-                .filter(|p| p.document.department.id == row.department && p.document.year < year)
+                .filter(|p| {
+                    *p.plan.department.get_ref() == row.department && *p.plan.year.get_ref() < year
+                })
                 .map(|p| PlanLink {
-                    year: p.document.year,
+                    year: *p.plan.year.get_ref(),
                     file: p.file.clone(),
                 })
                 .collect();
