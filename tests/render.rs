@@ -331,6 +331,39 @@ fn a_plan_with_errors_renders_only_with_force() {
     assert!(!out.join("2017-chemistry.md").exists());
 }
 
+/// Guards the one path for warnings: `render` once wrote its own to stderr, past `--quiet`
+/// and with a plan's control characters left in for the terminal to run.
+#[test]
+fn render_warnings_honour_quiet_and_lose_control_characters() {
+    let repo = repo_with(None);
+    let plan = repo.path().join("plans/2017/chemistry.toml");
+    let text = fs::read_to_string(&plan).unwrap();
+    fs::write(
+        &plan,
+        text.replace("owner = \"bjones\"", "owner = \"bj\\u001b[2Jnoes\""),
+    )
+    .unwrap();
+    let output = aplan(repo.path())
+        .args(["render", "chemistry/2017", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("warning: plans/2017/chemistry.toml has errors"), "{stderr}");
+    assert!(stderr.contains("bj\u{fffd}[2Jnoes"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+    aplan(repo.path())
+        .args(["-q", "render", "chemistry/2017", "--force"])
+        .assert()
+        .success()
+        .stderr("");
+    aplan(repo.path())
+        .args(["-q", "render", "--year", "2017", "--out", "out"])
+        .assert()
+        .success()
+        .stderr("");
+}
+
 #[test]
 fn a_file_that_is_not_a_plan_at_all_is_reported_as_skipped() {
     let repo = repo_with(None);

@@ -89,10 +89,21 @@ impl Context {
 
     /// A warning on stderr, unless `--quiet`.
     pub fn warn(&self, message: &str) {
+        self.tell(&format!("warning: {message}"));
+    }
+
+    /// What a command did (`wrote 13 plans to out`), on stderr, unless `--quiet`.
+    pub fn note(&self, message: &str) {
+        self.tell(message);
+    }
+
+    /// The one way commands speak on stderr: nothing under `--quiet`, and control
+    /// characters from plan text or paths cleaned, so they cannot drive the terminal.
+    fn tell(&self, line: &str) {
         if !self.quiet {
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("warning: {}", crate::emit::terminal::clean(message));
+                eprintln!("{}", crate::emit::terminal::clean(line));
             }
         }
     }

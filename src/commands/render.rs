@@ -62,17 +62,13 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
         let index = document::index(&workspace.config().library.name, entries);
         staged.write(&[(index_path, renderer.index(&index, format)?)])?;
         staged.place()?;
-        if !context.quiet {
-            let mut err = std::io::stderr().lock();
-            writeln!(
-                err,
-                "wrote {} plan{} and index.{} to {}",
-                plans.len(),
-                if plans.len() == 1 { "" } else { "s" },
-                format.extension(),
-                dir.display()
-            )?;
-        }
+        context.note(&format!(
+            "wrote {} plan{} and index.{} to {}",
+            plans.len(),
+            if plans.len() == 1 { "" } else { "s" },
+            format.extension(),
+            dir.display()
+        ));
     } else {
         let text = renderer.plan(&document::build(&workspace, plans[0]), format)?;
         match &args.output {
@@ -101,13 +97,12 @@ fn format(args: &RenderArgs) -> Format {
 }
 
 /// The plans named on the command line, or every plan of the year. A plan with errors is
-/// rendered only with `--force`, and said so on stderr.
+/// rendered only with `--force`, and said so in a warning.
 fn select<'w>(
     context: &Context,
     workspace: &'w Workspace,
     args: &RenderArgs,
 ) -> Result<Vec<&'w Plan>> {
-    let mut err = std::io::stderr().lock();
     if args.plans.is_empty() {
         let year = workspace.year(args.year)?;
         let mut plans = Vec::new();
@@ -120,15 +115,14 @@ fn select<'w>(
             if workspace.is_valid(plan) {
                 plans.push(plan);
             } else if args.force {
-                writeln!(err, "warning: {}", with_errors(workspace, plan))?;
+                context.warn(&with_errors(workspace, plan));
                 plans.push(plan);
             }
         }
         let skipped = skipped(workspace, year, &plans);
-        if !skipped.is_empty() && !context.quiet {
-            writeln!(
-                err,
-                "warning: left out {} plan{} with errors ({}); run `aplan validate` to see them{}",
+        if !skipped.is_empty() {
+            context.warn(&format!(
+                "left out {} plan{} with errors ({}); run `aplan validate` to see them{}",
                 skipped.len(),
                 if skipped.len() == 1 { "" } else { "s" },
                 skipped.join(", "),
@@ -137,7 +131,7 @@ fn select<'w>(
                 } else {
                     ", or render them anyway with --force"
                 }
-            )?;
+            ));
         }
         if plans.is_empty() {
             bail!("no plan for {year} can be rendered; run `aplan validate` to see why");
@@ -157,7 +151,7 @@ fn select<'w>(
                     with_errors(workspace, plan)
                 );
             }
-            writeln!(err, "warning: {}", with_errors(workspace, plan))?;
+            context.warn(&with_errors(workspace, plan));
         }
         if chosen.insert(plan.file) {
             plans.push(plan);

@@ -1,7 +1,7 @@
 //! `aplan site`: load the repository, build the site's data for a year, render its pages a
 //! batch at a time into the output folder, then put them all in place.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -42,15 +42,12 @@ pub fn run(context: &Context, args: &SiteArgs) -> Result<ExitStatus> {
     })?;
     progress.finish_and_clear();
     staged.place()?;
-    if !context.quiet {
-        writeln!(
-            std::io::stderr().lock(),
-            "wrote the {year} site ({} plan pages, {} files in all) to {}",
-            site.plans.len(),
-            pages.len(),
-            args.out.display()
-        )?;
-    }
+    context.note(&format!(
+        "wrote the {year} site ({} plan pages, {} files in all) to {}",
+        site.plans.len(),
+        pages.len(),
+        args.out.display()
+    ));
     Ok(ExitStatus::Success)
 }
 

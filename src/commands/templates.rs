@@ -63,13 +63,10 @@ fn dump(context: &Context, dir: &std::path::Path, force: bool) -> Result<ExitSta
     for (name, text) in BUILT_IN {
         write_atomic(&dir.join(name), text.as_bytes(), overwrite)?;
     }
-    if !context.quiet {
-        writeln!(
-            std::io::stderr().lock(),
-            "wrote {} templates to {}",
-            BUILT_IN.len(),
-            dir.display()
-        )?;
-    }
+    context.note(&format!(
+        "wrote {} templates to {}",
+        BUILT_IN.len(),
+        dir.display()
+    ));
     Ok(ExitStatus::Success)
 }
