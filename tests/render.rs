@@ -349,7 +349,10 @@ fn render_warnings_honour_quiet_and_lose_control_characters() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("warning: plans/2017/chemistry.toml has errors"), "{stderr}");
+    assert!(
+        stderr.contains("warning: plans/2017/chemistry.toml has errors"),
+        "{stderr}"
+    );
     assert!(stderr.contains("bj\u{fffd}[2Jnoes"), "{stderr}");
     assert!(!stderr.contains('\u{1b}'), "{stderr}");
     aplan(repo.path())

@@ -8,6 +8,7 @@ use super::Context;
 use crate::cli::{ReportFormat, WorkloadArgs};
 use crate::emit::workload;
 use crate::exit::ExitStatus;
+use crate::render::Renderer;
 use crate::report;
 
 pub fn run(context: &Context, args: &WorkloadArgs) -> Result<ExitStatus> {
@@ -21,7 +22,11 @@ pub fn run(context: &Context, args: &WorkloadArgs) -> Result<ExitStatus> {
     } else {
         match args.format {
             ReportFormat::Table => workload::table::write(&mut out, &report, context.color)?,
-            ReportFormat::Md => workload::markdown::write(&mut out, &report)?,
+            ReportFormat::Md => {
+                let templates = super::render::template_set(context, &context.root()?, None)?;
+                let renderer = Renderer::new(templates)?;
+                workload::markdown::write(&mut out, &report, &renderer)?;
+            }
             ReportFormat::Json => workload::json(&mut out, &report)?,
             ReportFormat::Csv => workload::csv::write(&mut out, &report)?,
         }

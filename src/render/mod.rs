@@ -120,6 +120,12 @@ impl Renderer {
         self.render(&format!("index.{}", format.extension()), ctx)
     }
 
+    /// A report as a document, from its template (`themes.md`, `workload.md`, …) and what
+    /// `page` serializes to.
+    pub fn report(&self, template: &str, page: &impl Serialize) -> Result<String, TemplateError> {
+        self.render(template, Value::from(Serde(page)))
+    }
+
     /// A new year's draft plan file, from `draft.toml` and what `draft` serializes to.
     pub fn draft(&self, draft: &impl Serialize) -> Result<String, TemplateError> {
         self.render("draft.toml", Value::from(Serde(draft)))
