@@ -50,6 +50,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ),
     ("site.css", include_str!("../../templates/site.css")),
     ("style.css", include_str!("../../templates/style.css")),
+    ("themes.md", include_str!("../../templates/themes.md")),
     ("workload.md", include_str!("../../templates/workload.md")),
 ];
 
