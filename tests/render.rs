@@ -578,7 +578,7 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         .args(["templates", "--dump", "mine"])
         .assert()
         .success()
-        .stderr(contains("wrote 17 templates to"));
+        .stderr(contains("wrote 21 templates to"));
     for name in [
         "draft.toml",
         "index.html",
@@ -597,6 +597,10 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         "site-workload.html",
         "site.css",
         "style.css",
+        "themes.css",
+        "themes.html",
+        "themes.md",
+        "workload.md",
     ] {
         let dumped = fs::read_to_string(dir.path().join("mine").join(name)).unwrap();
         let shipped = fs::read_to_string(bundled().join("templates").join(name)).unwrap();

@@ -262,11 +262,9 @@ fn html_escapes_user_text_and_is_self_contained() {
     );
     fs::write(&config, text).unwrap();
     let html = themes(repo.path(), &["--format", "html"]);
-    assert!(
-        html.contains(
-            "Open &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;access&quot;"
-        )
-    );
+    assert!(html.contains(
+        "Open &lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2f;script&gt; &amp; &quot;access&quot;"
+    ));
     assert!(!html.contains("<script"));
     assert!(!html.contains("http"));
     assert!(!html.contains(" src="));
@@ -276,6 +274,40 @@ fn html_escapes_user_text_and_is_self_contained() {
 
     let md = themes(repo.path(), &["--format", "md"]);
     assert!(md.contains(r"Open \<script\>alert('x')\</script\> & "));
+}
+
+/// The Markdown and HTML pages are templates, so a repository's `templates/` overrides
+/// them like the meeting documents; a broken one is named with its line.
+#[test]
+fn a_repositorys_templates_override_the_md_and_html_pages() {
+    let repo = fixture_copy();
+    let templates = repo.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+    fs::write(
+        templates.join("themes.md"),
+        "{{ title }}: {% for theme in themes %}{{ theme.id }} ({{ theme.departments | length }}) {% endfor %}\n",
+    )
+    .unwrap();
+    let md = themes(repo.path(), &["--format", "md"]);
+    assert!(
+        md.starts_with("Themes across departments, 2017: reading-lists (4) "),
+        "{md}"
+    );
+    // The stylesheet is a piece of its own, so a library can restyle the page alone.
+    fs::write(templates.join("themes.css"), "main { color: teal; }\n").unwrap();
+    let html = themes(repo.path(), &["--format", "html"]);
+    assert!(
+        html.contains("<style>\nmain { color: teal; }\n</style>"),
+        "{html}"
+    );
+
+    fs::write(templates.join("themes.html"), "{{ nothing.here }}").unwrap();
+    aplan(repo.path())
+        .args(["themes", "--format", "html"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("template templates/themes.html, line 1"));
 }
 
 #[test]

@@ -23,7 +23,7 @@ pub fn run(context: &Context, args: &ThemesArgs) -> Result<ExitStatus> {
     match args.format {
         ThemesFormat::Table => themes::table::write(&mut out, &report, context.color)?,
         ThemesFormat::Md => themes::markdown::write(&mut out, &report, &renderer(context)?)?,
-        ThemesFormat::Html => themes::html::write(&mut out, &report)?,
+        ThemesFormat::Html => themes::html::write(&mut out, &report, &renderer(context)?)?,
         ThemesFormat::Json => themes::json(&mut out, &report)?,
         ThemesFormat::Csv => themes::csv::write(&mut out, &report)?,
     }

@@ -1,5 +1,4 @@
-//! Escaping for markup written by hand rather than through a template (themes HTML, SVG
-//! charts).
+//! Escaping for markup written by hand rather than through a template (the SVG charts).
 
 /// Text safe in HTML or SVG content and in quoted attribute values.
 pub fn html(text: &str) -> String {
@@ -15,4 +14,17 @@ pub fn html(text: &str) -> String {
         }
     }
     escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            html(r#"<script>alert("x")</script> & 'y'"#),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+        );
+    }
 }

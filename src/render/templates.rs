@@ -4,7 +4,8 @@
 /// The built-in templates, by name: a document and an index for each format, the
 /// stylesheet the HTML ones inline, the explanation of the process for a new Head of
 /// Department, written once in Markdown for both formats, the pages and stylesheet of
-/// `aplan site`, and the draft plan of `aplan new`.
+/// `aplan site`, the Markdown and HTML pages of the themes and workload reports, and the
+/// draft plan of `aplan new`.
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("draft.toml", include_str!("../../templates/draft.toml")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -50,6 +51,8 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ),
     ("site.css", include_str!("../../templates/site.css")),
     ("style.css", include_str!("../../templates/style.css")),
+    ("themes.css", include_str!("../../templates/themes.css")),
+    ("themes.html", include_str!("../../templates/themes.html")),
     ("themes.md", include_str!("../../templates/themes.md")),
     ("workload.md", include_str!("../../templates/workload.md")),
 ];
