@@ -79,13 +79,15 @@ const WRITERS: usize = 8;
 /// more files than they should hold in memory at once (`site`, `render --out`). Each batch
 /// is written and flushed to temporary files beside its targets as it comes, so its texts
 /// can be let go; [`Staged::place`] then renames every file into place. Dropped before
-/// that, as when a later batch cannot be made, it deletes its temporary files and no
-/// target has been touched.
+/// that, as when a later batch cannot be made, it deletes its temporary files and the
+/// folders it made for them, and no target has been touched.
 #[derive(Debug)]
 pub struct Staged {
     overwrite: Overwrite,
     files: Vec<(PathBuf, tempfile::TempPath)>,
     folders: BTreeSet<PathBuf>,
+    /// Folders that did not exist before, to remove if nothing is placed.
+    made: Vec<PathBuf>,
 }
 
 impl Staged {
@@ -94,6 +96,7 @@ impl Staged {
             overwrite,
             files: Vec::new(),
             folders: BTreeSet::new(),
+            made: Vec::new(),
         }
     }
 
@@ -105,6 +108,15 @@ impl Staged {
         &mut self,
         files: &[(PathBuf, C)],
     ) -> Result<(), WriteError> {
+        for (path, _) in files {
+            let mut missing = path.parent();
+            while let Some(dir) = missing.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+                if !self.made.iter().any(|made| made == dir) {
+                    self.made.push(dir.to_path_buf());
+                }
+                missing = dir.parent();
+            }
+        }
         let overwrite = self.overwrite;
         let next = AtomicUsize::new(0);
         let done = Mutex::new(Vec::with_capacity(files.len()));
@@ -136,8 +148,9 @@ impl Staged {
     /// Renames every file written into place, in the order they were written, and flushes
     /// each folder once. On failure the file that failed is reported; those before it stay
     /// in place, and the temporary files of those after it are deleted.
-    pub fn place(self) -> Result<(), WriteError> {
-        for (path, temp) in self.files {
+    pub fn place(mut self) -> Result<(), WriteError> {
+        self.made.clear();
+        for (path, temp) in std::mem::take(&mut self.files) {
             let placed = match self.overwrite {
                 Overwrite::Replace => temp.persist(&path),
                 Overwrite::Refuse => temp.persist_noclobber(&path),
@@ -156,6 +169,18 @@ impl Staged {
             sync_folder(dir);
         }
         Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        // Deleting the temporary files first leaves the folders made for them empty.
+        self.files.clear();
+        self.made
+            .sort_by_key(|dir| std::cmp::Reverse(dir.components().count()));
+        for dir in &self.made {
+            let _ = fs::remove_dir(dir);
+        }
     }
 }
 

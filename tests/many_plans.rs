@@ -171,3 +171,47 @@ fn rendering_every_plan_of_a_year_writes_one_file_each_and_an_index() {
         .success();
     assert_eq!(fs::read_dir(&all).unwrap().count(), 21);
 }
+
+/// Guards writing in batches: `site` writes each batch of pages as it is rendered, so a
+/// template that fails on a plan of a later batch must still leave no page, no temporary
+/// file and no folder behind.
+#[test]
+fn a_template_failing_on_a_late_page_writes_nothing() {
+    let repo = many_plans();
+    let root = repo.path();
+    // More pages than one batch.
+    let history = fs::read_to_string(root.join("plans/2016/history.toml")).unwrap();
+    for year in 1850..1900 {
+        let text = history
+            .replace("year = 2016", &format!("year = {year}"))
+            .replace("2016-", &format!("{year}-"));
+        let folder = root.join(format!("plans/{year}"));
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join("history.toml"), text).unwrap();
+    }
+    let templates = root.join("templates");
+    fs::create_dir(&templates).unwrap();
+    let built_in =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/plan.html"))
+            .unwrap();
+    let failing =
+        "{% if year == 2016 and department.id == \"history\" %}{{ nothing.here }}{% endif %}";
+    fs::write(templates.join("plan.html"), format!("{failing}{built_in}")).unwrap();
+    aplan(root)
+        .args(["-q", "site", "--year", "2016", "--out", "site"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "template templates/plan.html, line 1",
+        ));
+    assert!(!root.join("site").exists());
+
+    // The same pages with a working template are all written.
+    fs::write(templates.join("plan.html"), built_in).unwrap();
+    aplan(root)
+        .args(["-q", "site", "--year", "2016", "--out", "site"])
+        .assert()
+        .success();
+    let pages = fs::read_dir(root.join("site")).unwrap().count();
+    assert!(pages > 256, "{pages} pages, more than one batch of 256");
+}
