@@ -43,25 +43,7 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     };
 
     if let Some(dir) = &args.out {
-        // Paths stay as the user gave them (relative to the current folder), so messages
-        // name them the same way.
-        let files: Vec<(&Plan, PathBuf)> = plans
-            .iter()
-            .map(|plan| (*plan, dir.join(file_name(workspace.path(plan), format))))
-            .collect();
-        let index_path = dir.join(format!("index.{}", format.extension()));
-        let paths = files.iter().map(|(_, path)| path.as_path());
-        super::refuse_existing(paths.chain([index_path.as_path()]), overwrite)?;
-        let mut staged = Staged::new(overwrite);
-        let entries = super::render_in_batches(&files, &mut staged, |(plan, path)| {
-            let document = document::build(&workspace, plan);
-            let text = renderer.plan(&document, format)?;
-            let name = file_name(workspace.path(plan), format);
-            Ok((path.clone(), text, document::index_entry(&document, name)))
-        })?;
-        let index = document::index(&workspace.config().library.name, entries);
-        staged.write(&[(index_path, renderer.index(&index, format)?)])?;
-        staged.place()?;
+        write_folder(&workspace, &renderer, &plans, dir, format, overwrite)?;
         context.note(&format!(
             "wrote {} plan{} and index.{} to {}",
             plans.len(),
@@ -81,6 +63,45 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
         }
     }
     Ok(ExitStatus::Success)
+}
+
+/// `--out DIR`: each plan in a file of its own and an index of them, rendered a batch at a
+/// time. Files already there are refused before anything is rendered, unless allowed.
+fn write_folder(
+    workspace: &Workspace,
+    renderer: &Renderer,
+    plans: &[&Plan],
+    dir: &Path,
+    format: Format,
+    overwrite: Overwrite,
+) -> Result<()> {
+    // Paths stay as the user gave them (relative to the current folder), so messages name
+    // them the same way.
+    let files: Vec<(&Plan, String)> = plans
+        .iter()
+        .map(|plan| (*plan, file_name(workspace.path(plan), format)))
+        .collect();
+    let index_path = dir.join(format!("index.{}", format.extension()));
+    let paths: Vec<PathBuf> = files.iter().map(|(_, name)| dir.join(name)).collect();
+    let all = paths
+        .iter()
+        .map(PathBuf::as_path)
+        .chain([index_path.as_path()]);
+    super::refuse_existing(all, overwrite)?;
+    drop(paths);
+    let mut staged = Staged::new(overwrite);
+    let entries = super::render_in_batches(&files, &mut staged, |(plan, name)| {
+        let document = document::build(workspace, plan);
+        let text = renderer.plan(&document, format)?;
+        Ok((
+            dir.join(name),
+            text,
+            document::index_entry(&document, name.clone()),
+        ))
+    })?;
+    let index = document::index(&workspace.config().library.name, entries);
+    staged.write(&[(index_path, renderer.index(&index, format)?)])?;
+    Ok(staged.place()?)
 }
 
 /// `--format`, else the `-o` file's extension, else Markdown.
