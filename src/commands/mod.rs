@@ -148,7 +148,7 @@ pub(crate) fn refuse_existing<'p>(
 /// How many files are rendered before they are written: enough to keep every core busy,
 /// few enough that the texts of a repository's thousands of plans are never all held at
 /// once.
-const BATCH: usize = 256;
+const BATCH: usize = 64;
 
 /// Renders `items` a batch at a time, in parallel, into files that `staged` writes as each
 /// batch is done; `render` gives a file's path and text, and something to keep (an index

@@ -100,7 +100,7 @@ fn write_folder(
         ))
     })?;
     let index = document::index(&workspace.config().library.name, entries);
-    staged.write(&[(index_path, renderer.index(&index, format)?)])?;
+    staged.write(&[(index_path, renderer.index(index, format)?)])?;
     Ok(staged.place()?)
 }
 

@@ -15,9 +15,10 @@ pub mod templates;
 pub mod toml_value;
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use minijinja::syntax::SyntaxConfig;
-use minijinja::value::Serde;
+use minijinja::value::{Enumerator, Object, ObjectRepr, Serde};
 use minijinja::{AutoEscape, Environment, Output, State, UndefinedBehavior, Value, context};
 use serde::Serialize;
 
@@ -109,13 +110,20 @@ impl Renderer {
     }
 
     /// The index of a folder of rendered plans.
-    pub fn index(&self, index: &Index, format: Format) -> Result<String, TemplateError> {
+    pub fn index(&self, index: Index, format: Format) -> Result<String, TemplateError> {
         let front_matter = yaml(&IndexFrontMatter {
             title: &index.title,
         })?;
+        let Index {
+            title,
+            library,
+            plans,
+        } = index;
         let ctx = context! {
             front_matter => Value::from_safe_string(front_matter),
-            ..Value::from(Serde(index))
+            title,
+            library,
+            plans => Value::from_object(Lazy(plans)),
         };
         self.render(&format!("index.{}", format.extension()), ctx)
     }
@@ -138,6 +146,27 @@ impl Renderer {
             .map_err(describe)?
             .render(ctx)
             .map_err(describe)
+    }
+}
+
+/// A list whose items become template values only when a template reaches them, so the
+/// index of thousands of plans is never copied into template values all at once.
+#[derive(Debug)]
+struct Lazy<T>(Vec<T>);
+
+impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> Object for Lazy<T> {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.0
+            .get(key.as_usize()?)
+            .map(|item| Value::from(Serde(item)))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.0.len())
     }
 }
 
