@@ -9,6 +9,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use toml::Spanned;
 
+use super::loose_date::LooseDate;
 use super::tree::{self, Table};
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -237,7 +238,10 @@ impl Decoder<'_> {
             tree::Value::String(s) => {
                 let hint = match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
                     Ok(d) => format!("write the date without quotes: `{key} = {d}`"),
-                    Err(_) => format!("write a TOML date: {example}"),
+                    Err(_) => match LooseDate::read(s) {
+                        Some(date) => date.hint(key),
+                        None => format!("write a TOML date: {example}"),
+                    },
                 };
                 self.wrong_type(key, value, "a date", Some(hint));
                 None
