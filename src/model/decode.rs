@@ -387,6 +387,12 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// Reports every key that was never asked for, and every required key that is missing
     /// unless an unknown key looks like a misspelling of it.
     pub fn finish(self, d: &mut Decoder<'_>) {
+        self.finish_among(d, &[]);
+    }
+
+    /// Like [`Fields::finish`]; an unknown key that is a key of one of the `headers` was
+    /// most likely written with that table's header missing above it.
+    pub fn finish_among(self, d: &mut Decoder<'_>, headers: &[Header]) {
         // Every key of the table was asked for (each once), so none is unknown.
         if self.found == self.table.len() && self.missing.is_empty() {
             return;
@@ -398,17 +404,25 @@ impl<'a, 'i> Fields<'a, 'i> {
                 continue;
             }
             let near = did_you_mean(name, self.known.keys().iter().copied());
-            let hint = match near {
-                Some(near) if self.missing.contains(&near) => {
-                    explained.push(near);
-                    format!("did you mean `{near}`? it is required")
+            let header = headers.iter().find(|h| h.keys.contains(&name));
+            let hint = if let Some(header) = header {
+                format!(
+                    "did you forget `{}` above it? `{name}` is a key of {}",
+                    header.name, header.name
+                )
+            } else {
+                match near {
+                    Some(near) if self.missing.contains(&near) => {
+                        explained.push(near);
+                        format!("did you mean `{near}`? it is required")
+                    }
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "the keys of {} are: {}",
+                        self.name,
+                        quoted_list(self.known.keys())
+                    ),
                 }
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!(
-                    "the keys of {} are: {}",
-                    self.name,
-                    quoted_list(self.known.keys())
-                ),
             };
             d.report(
                 Code::UnknownKey,
@@ -443,6 +457,15 @@ impl<'a, 'i> Fields<'a, 'i> {
             _ => self.name.to_owned(),
         }
     }
+}
+
+/// A table's header and its keys, for telling a key under a missing header from a key
+/// that is simply unknown.
+#[derive(Debug)]
+pub struct Header {
+    /// As written in the file: `[meeting]`, `[[actions.updates]]`.
+    pub name: &'static str,
+    pub keys: &'static [&'static str],
 }
 
 /// The keys a table was asked for, in order, kept without allocating: every table of
