@@ -87,11 +87,7 @@ fn write_table(out: &mut dyn Write, rows: &[DepartmentTimeline], context: &Conte
         let late: Vec<String> = row
             .late
             .iter()
-            .map(|step| match row.days_late(*step, context.today) {
-                Some(1) => format!("{}: 1 day late", short(*step)),
-                Some(days) => format!("{}: {days} days late", short(*step)),
-                None => short(*step).to_owned(),
-            })
+            .map(|step| row.late_text(*step, context.today))
             .collect();
         table.push(vec![
             row.department.clone(),
@@ -109,14 +105,6 @@ fn write_table(out: &mut dyn Write, rows: &[DepartmentTimeline], context: &Conte
 }
 
 /// A late step in a few words.
-fn short(step: Step) -> &'static str {
-    match step {
-        Step::Send => "send",
-        Step::Finalise => "final plan",
-        other => other.describe(),
-    }
-}
-
 fn date(date: Option<NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }

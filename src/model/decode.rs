@@ -30,7 +30,8 @@ pub trait Keyword: Sized + Copy + 'static {
 
     fn as_str(self) -> &'static str;
 
-    /// What documents call it: `Sent to the department`, `Liaison Librarian`.
+    /// What documents and reports call it, the one label it has everywhere: `Sent`,
+    /// `Liaison Librarian`.
     fn label(self) -> &'static str;
 
     /// The allowed words, for messages: `draft`, `sent`, …

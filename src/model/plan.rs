@@ -19,8 +19,8 @@ keyword! {
     /// Where a plan is in the yearly cycle.
     pub enum PlanStatus {
         Draft = "draft" => "Draft",
-        Sent = "sent" => "Sent to the department",
-        Met = "met" => "Discussed at the meeting",
+        Sent = "sent" => "Sent",
+        Met = "met" => "Met",
         Final = "final" => "Final",
     }
 }
