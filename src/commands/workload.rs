@@ -128,13 +128,9 @@ fn write_csv(out: &mut dyn Write, report: &Workload) -> std::io::Result<()> {
             limits.max_departments_per_librarian.to_string(),
             s.active_initiatives.to_string(),
             limits.max_initiatives_per_librarian.to_string(),
-            s.over.join(" "),
-            s.departments.join(" "),
-            s.initiatives
-                .iter()
-                .map(|i| i.key.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            crate::emit::csv::list(&s.over),
+            crate::emit::csv::list(&s.departments),
+            crate::emit::csv::list(s.initiatives.iter().map(|i| i.key.as_str())),
         ]
     });
     crate::emit::csv::write(
