@@ -299,6 +299,10 @@ pub struct Action {
     /// The running log of what happened.
     #[schemars(with = "Option<Vec<Update>>")]
     pub updates: Vec<Update>,
+    // As the plan's: "updates" when an update's keys are written in the action itself, its
+    // `[[actions.updates]]` header missing.
+    #[serde(skip)]
+    pub unreadable: Vec<&'static str>,
 }
 
 // An entry in an action's running log.
@@ -624,6 +628,11 @@ fn issue(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Issue> {
 
 fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
     let mut f = d.table("an action", value)?;
+    let table = value.get_ref().as_table();
+    let headless = UPDATES
+        .keys
+        .iter()
+        .any(|key| table.is_some_and(|t| t.get(key).is_some()));
     let start = f.span().start..f.span().start;
     let mut action = Action {
         span: f.span(),
@@ -659,6 +668,11 @@ fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
             .get("updates")
             .map(|v| d.array("updates", v, update))
             .unwrap_or_default(),
+        unreadable: if headless {
+            vec!["updates"]
+        } else {
+            Vec::new()
+        },
     };
     action.current_status = status_after_updates(*action.status.get_ref(), &action.updates);
     f.finish_among(d, &[UPDATES]);
