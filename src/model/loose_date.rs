@@ -51,6 +51,19 @@ impl LooseDate {
             ),
         }
     }
+
+    /// The date as TOML and the command line write it, or both when either could be meant:
+    /// `2017-06-05 (5 June) or 2017-05-06 (6 May)`.
+    pub fn as_written(self) -> String {
+        match self {
+            LooseDate::One(date) => date.to_string(),
+            LooseDate::Either(first, second) => format!(
+                "{first} ({}) or {second} ({})",
+                spoken(first),
+                spoken(second)
+            ),
+        }
+    }
 }
 
 /// `5 June`.

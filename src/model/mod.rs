@@ -7,7 +7,7 @@
 
 pub mod config;
 pub mod decode;
-mod loose_date;
+pub mod loose_date;
 mod mistake;
 pub mod plan;
 pub mod schema;
