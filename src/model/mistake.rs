@@ -31,7 +31,9 @@ pub fn syntax_finding(file: FileId, text: &str, error: SyntaxError) -> Diagnosti
     } else {
         Code::TomlSyntax
     };
-    let hint = date_hint(text, &span).or_else(|| hint(&message));
+    let hint = date_hint(text, &span)
+        .or_else(|| quote_hint(text, &span, &message))
+        .or_else(|| hint(&message));
     Diagnostic::new(code, file, Some(span), message).with_hint_opt(hint)
 }
 
@@ -88,16 +90,33 @@ fn unclosed_finding(
 
 /// A bare value that is a date in another order or form, `due = 31/10/2017`.
 fn date_hint(text: &str, span: &Range<usize>) -> Option<String> {
-    let value = text.get(span.clone())?;
-    let date = LooseDate::read(value)?;
+    let date = LooseDate::read(text.get(span.clone())?)?;
+    Some(date.hint(key_before(text, span)?))
+}
+
+/// A bare word where text belongs, `status = proposed`: the same in double quotes.
+fn quote_hint(text: &str, span: &Range<usize>, message: &str) -> Option<String> {
+    if !message.starts_with("string values must be quoted") {
+        return None;
+    }
+    let value = text.get(span.clone())?.trim();
+    let plain = |c: char| c.is_alphanumeric() || " -_.,'&()".contains(c);
+    if value.is_empty() || !value.chars().all(plain) {
+        return None;
+    }
+    let key = key_before(text, span)?;
+    Some(format!("put text in double quotes: `{key} = \"{value}\"`"))
+}
+
+/// The key whose value starts at `span`, as in `due = …` or `{ date = …`.
+fn key_before<'t>(text: &'t str, span: &Range<usize>) -> Option<&'t str> {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..span.start].trim_end().strip_suffix('=')?;
-    let key = before
+    before
         .trim_end()
         .rsplit(|c: char| c.is_whitespace() || c == '{' || c == ',' || c == '.')
         .next()
-        .filter(|k| !k.is_empty())?;
-    Some(date.hint(key))
+        .filter(|k| !k.is_empty())
 }
 
 /// Advice for the other TOML mistakes people make most when editing plans by hand.
@@ -160,5 +179,11 @@ mod tests {
         );
         let (_, _, hint) = finding("x = [{ date = 2017/10/31, by = \"a\" }]\n");
         assert!(hint.ends_with("`date = 2017-10-31`"), "{hint}");
+    }
+
+    #[test]
+    fn a_bare_word_gets_its_own_quotes() {
+        let (_, _, hint) = finding("status = proposed\n");
+        assert_eq!(hint, "put text in double quotes: `status = \"proposed\"`");
     }
 }
