@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::ActionStatus;
 use crate::model::decode::Keyword;
+use crate::model::loose_date::LooseDate;
 
 /// Departmental library action plans as plain-text files in Git.
 ///
@@ -523,8 +524,13 @@ fn parse_action_status(s: &str) -> Result<ActionStatus, String> {
 
 /// Parses a `YYYY-MM-DD` date.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|e| format!("`{s}` is not a date of the form YYYY-MM-DD ({e})"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| match LooseDate::read(s) {
+        Some(date) => format!(
+            "`{s}` is not a date of the form YYYY-MM-DD: write {}",
+            date.as_written()
+        ),
+        None => format!("`{s}` is not a date of the form YYYY-MM-DD ({e})"),
+    })
 }
 
 #[cfg(test)]
@@ -541,7 +547,14 @@ mod tests {
     fn today_must_be_a_real_date() {
         assert!(parse_date("2017-03-14").is_ok());
         assert!(parse_date("2017-02-30").is_err());
-        assert!(parse_date("14/03/2017").is_err());
+        assert_eq!(
+            parse_date("14/03/2017").unwrap_err(),
+            "`14/03/2017` is not a date of the form YYYY-MM-DD: write 2017-03-14"
+        );
+        assert_eq!(
+            parse_date("05/06/2017").unwrap_err(),
+            "`05/06/2017` is not a date of the form YYYY-MM-DD: write 2017-06-05 (5 June) or 2017-05-06 (6 May)"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::decode::{is_slug, slugify};
 use crate::model::{Attendee, Config, Plan, StaffAttendee};
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
@@ -40,8 +41,14 @@ struct Target<'c> {
     defined_in: &'static str,
     /// The ids in plural, as in "known staff ids: …".
     plural: &'static str,
+    /// The ids that are valid slugs: the only ones worth suggesting.
     ids: Vec<&'c str>,
     lookup: HashSet<&'c str>,
+    /// Ids that are not slugs, which `bad-slug` reports where they are defined.
+    invalid: Vec<&'c str>,
+    /// Other names an id goes by, with what they are and the id: a theme's title and
+    /// keywords.
+    aliases: Vec<(&'c str, &'static str, &'c str)>,
 }
 
 impl<'c> Target<'c> {
@@ -51,13 +58,50 @@ impl<'c> Target<'c> {
         plural: &'static str,
         ids: impl Iterator<Item = &'c Spanned<String>>,
     ) -> Self {
-        let ids: Vec<&str> = ids.map(|id| id.get_ref().as_str()).collect();
+        let all: Vec<&str> = ids.map(|id| id.get_ref().as_str()).collect();
+        let (ids, invalid): (Vec<&str>, Vec<&str>) = all.iter().partition(|id| is_slug(id));
         Self {
             code,
             defined_in,
             plural,
-            lookup: ids.iter().copied().collect(),
+            lookup: all.into_iter().collect(),
             ids,
+            invalid,
+            aliases: Vec::new(),
+        }
+    }
+
+    /// Adds other names the ids go by, matched whatever their capitals.
+    fn with_aliases(
+        mut self,
+        aliases: impl Iterator<Item = (&'c str, &'static str, &'c str)>,
+    ) -> Self {
+        self.aliases.extend(aliases);
+        self
+    }
+
+    /// The way to the fix for an id that is not one of the target's.
+    fn hint(&self, name: &str) -> String {
+        if let Some(invalid) = self.invalid.iter().find(|id| slugify(id) == name) {
+            return format!(
+                "`{invalid}` in aplan.toml is not a valid id; rename it `{name}` there and this matches"
+            );
+        }
+        // The id in other capitals, then another name of an id, then a misspelling.
+        if let Some(id) = self.ids.iter().find(|id| id.eq_ignore_ascii_case(name)) {
+            return format!("did you mean `{id}`?");
+        }
+        let alias = self
+            .aliases
+            .iter()
+            .find(|(alias, _, _)| slugify(alias) == slugify(name));
+        if let Some((alias, what, id)) = alias {
+            return format!("did you mean `{id}`? its {what} is \"{alias}\"");
+        }
+        match did_you_mean(name, self.ids.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None if self.ids.is_empty() => format!("there are no {} yet", self.plural),
+            None => format!("known {}: {}", self.plural, listing(&self.ids)),
         }
     }
 
@@ -68,13 +112,10 @@ impl<'c> Target<'c> {
         if name.is_empty() || self.lookup.contains(name) {
             return;
         }
-        let hint = match did_you_mean(name, self.ids.iter().copied()) {
-            Some(near) => Some(format!("did you mean `{near}`?")),
-            None if self.ids.is_empty() => Some(format!("there are no {} yet", self.plural)),
-            None => Some(format!("known {}: {}", self.plural, listing(&self.ids))),
-        };
         let message = format!("{field} `{name}` is not {}", self.defined_in);
-        out.push(Diagnostic::new(self.code, file, Some(id.span()), message).with_hint_opt(hint));
+        out.push(
+            Diagnostic::new(self.code, file, Some(id.span()), message).with_hint(self.hint(name)),
+        );
     }
 }
 
@@ -108,7 +149,13 @@ impl<'c> Known<'c> {
                 in_config,
                 "themes",
                 config.themes.iter().map(|t| &t.id),
-            ),
+            )
+            .with_aliases(config.themes.iter().flat_map(|t| {
+                let id = t.id.get_ref().as_str();
+                std::iter::once((t.title.as_str(), "title"))
+                    .chain(t.keywords.iter().map(|k| (k.as_str(), "keyword")))
+                    .map(move |(name, what)| (name, what, id))
+            })),
             initiatives: Target::new(
                 Code::UnknownInitiative,
                 in_config,
