@@ -240,6 +240,11 @@ pub struct WorkloadArgs {
     /// Print only broken limits, one a line, and exit 1 when there are any (for CI)
     #[arg(long)]
     pub check: bool,
+
+    /// With --check, fail only on limits the change since this Git revision breaks (over
+    /// a limit it was within, or further over it), such as the pull request's base
+    #[arg(long, value_name = "REV", requires = "check")]
+    pub new_from_rev: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -270,6 +275,11 @@ pub struct ValidateArgs {
     /// Exit 1 when there are warnings, not only errors
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Report only the findings that are not already there at this Git revision, such
+    /// as the pull request's base or HEAD (matched by file, code and message, not line)
+    #[arg(long, value_name = "REV")]
+    pub new_from_rev: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

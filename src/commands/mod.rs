@@ -26,6 +26,7 @@ use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::exit::ExitStatus;
+use crate::git::Git;
 use crate::repo::{self, Repository};
 use crate::workspace::Workspace;
 use crate::write::{self, Overwrite, Staged};
@@ -112,6 +113,15 @@ impl Context {
     pub fn absolute(&self, path: &Path) -> PathBuf {
         self.cwd.join(path)
     }
+}
+
+/// The repository as it was at a Git revision, such as a pull request's base; `None` when
+/// the revision has no aplan.toml (the change that starts the plans repository).
+pub(crate) fn load_revision(root: &Path, revision: &str) -> Result<Option<Repository>> {
+    let git = Git::open(root)?;
+    let commit = git.resolve(revision)?;
+    let files = git.files_at(&commit, repo::TRACKED, repo::MAX_FILE_SIZE)?;
+    Ok(Repository::from_revision(root, files)?)
 }
 
 /// `value`, never freed. A command loads one repository (an edit, two or three) and ends,
