@@ -128,6 +128,14 @@ pub enum Command {
     /// late
     Timeline(TimelineArgs),
 
+    /// What changed between two states of the repository, for a reviewer
+    ///
+    /// Plans added or removed, status changes, issues and actions added, removed or changed
+    /// field by field, updates added, settings changed (staff, limits, themes), each
+    /// person's workload before and after, and the findings the change brings and fixes.
+    /// REV and REV2 are Git revisions; without REV2, the files as they are now.
+    Diff(DiffArgs),
+
     /// Each person's departments and active initiatives against the limits
     ///
     /// A shared initiative counts once per person, however many departments' actions point
@@ -245,6 +253,31 @@ pub struct WorkloadArgs {
     /// a limit it was within, or further over it), such as the pull request's base
     #[arg(long, value_name = "REV", requires = "check")]
     pub new_from_rev: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The revision to compare from: a commit, branch or tag
+    #[arg(value_name = "REV", default_value = "HEAD")]
+    pub from: String,
+
+    /// The revision to compare to [default: the files as they are now]
+    #[arg(value_name = "REV2")]
+    pub to: Option<String>,
+
+    /// How to print the changes
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Indented lines for a terminal
+    Table,
+    /// Markdown, for a pull request comment or a job summary
+    Md,
+    /// One JSON object, documented in the README
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -402,3 +402,146 @@ fn a_committed_repository_reads_the_same_from_git_as_from_the_disk() {
         }
     }
 }
+
+/// The commits of a year's small changes on the base fixture, each a step of the diff.
+fn scripted_history() -> TempDir {
+    let repo = committed("base");
+    let dir = repo.path();
+    let chemistry = "plans/2017/chemistry.toml";
+    edit(
+        dir,
+        chemistry,
+        "status = \"draft\"\n",
+        "status = \"sent\"\n\n[meeting]\ndate = 2017-03-20\nsent = 2017-03-10\n",
+    );
+    commit_all(dir, "Chemistry's plan is sent");
+    let text = fs::read_to_string(dir.join(chemistry)).unwrap();
+    fs::write(
+        dir.join(chemistry),
+        text + "\n[[actions]]\nid = \"apc-guide\"\ntitle = \"A guide to paying APCs\"\nthemes = [\"open-access\"]\nowner = \"jsmith\"\nstatus = \"agreed\"\n",
+    )
+    .unwrap();
+    commit_all(dir, "An action added");
+    edit(
+        dir,
+        chemistry,
+        "[[actions]]\nid = \"oa-workshop\"\ntitle = \"Open access workshop for research staff\"\nthemes = [\"open-access\"]\naddresses = [\"apc-costs\"]\nowner = \"bjones\"\nstatus = \"proposed\"\n",
+        "",
+    );
+    commit_all(dir, "An action removed");
+    let text = fs::read_to_string(dir.join(chemistry)).unwrap();
+    fs::write(
+        dir.join(chemistry),
+        text + "\n[[actions.updates]]\ndate = 2017-03-25\nby = \"jsmith\"\nstatus = \"in-progress\"\nnote = \"First draft of the guide\"\n",
+    )
+    .unwrap();
+    commit_all(dir, "An update appended");
+    edit(
+        dir,
+        "aplan.toml",
+        "[[staff]]\nid = \"bjones\"\nname = \"Ben Jones\"\nrole = \"liaison-librarian\"\n",
+        "",
+    );
+    commit_all(dir, "A member of staff removed");
+    edit(
+        dir,
+        "aplan.toml",
+        "[[staff]]",
+        "[limits]\nmax_initiatives_per_librarian = 0\n\n[[staff]]",
+    );
+    commit_all(dir, "A lower limit");
+    repo
+}
+
+fn diff(dir: &Path, args: &[&str]) -> String {
+    let output = aplan(dir).arg("diff").args(args).output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn diff_json_of_each_step_of_a_scripted_history() {
+    let repo = scripted_history();
+    let steps = [
+        "a status change",
+        "an action added",
+        "an action removed",
+        "an update appended",
+        "a member of staff removed",
+        "a limit changed",
+    ];
+    let mut all = String::new();
+    for (i, step) in steps.iter().enumerate() {
+        let from = format!("HEAD~{}", steps.len() - i);
+        let to = format!("HEAD~{}", steps.len() - i - 1);
+        all.push_str(&format!("== {step}: diff {from} {to}\n"));
+        all.push_str(&diff(repo.path(), &[&from, &to, "--format", "json"]));
+    }
+    insta::assert_snapshot!(all);
+}
+
+#[test]
+fn diff_table_and_markdown_of_the_whole_history() {
+    let repo = scripted_history();
+    insta::assert_snapshot!("diff_table", diff(repo.path(), &["HEAD~6", "HEAD"]));
+    insta::assert_snapshot!(
+        "diff_markdown",
+        diff(repo.path(), &["HEAD~6", "HEAD", "--format", "md"])
+    );
+}
+
+#[test]
+fn a_change_that_fixes_an_error_is_reported_as_fixed() {
+    let repo = scripted_history();
+    let dir = repo.path();
+    edit(
+        dir,
+        "aplan.toml",
+        "[[staff]]\nid = \"mblake\"",
+        "[[staff]]\nid = \"bjones\"\nname = \"Ben Jones\"\nrole = \"liaison-librarian\"\n\n[[staff]]\nid = \"mblake\"",
+    );
+    let json: serde_json::Value = serde_json::from_str(&diff(dir, &["--format", "json"])).unwrap();
+    assert_eq!(json["from"], "HEAD");
+    assert_eq!(json["to"], "the working tree");
+    assert_eq!(json["findings"]["added"], serde_json::json!([]));
+    let fixed: Vec<&str> = json["findings"]["fixed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(fixed, ["unknown-staff", "unknown-staff"], "{json:#}");
+    assert_eq!(json["settings"][0]["id"], "bjones");
+    assert_eq!(json["settings"][0]["change"], "added");
+    // Nothing changed: says so.
+    git(dir, &["checkout", "-q", "--", "aplan.toml"]);
+    assert_eq!(
+        diff(dir, &[]),
+        "No changes from `HEAD` to the working tree.\n"
+    );
+}
+
+#[test]
+fn diff_refuses_a_revision_without_plans_and_an_unknown_one() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("README.md"), "Plans to come\n").unwrap();
+    git(dir.path(), &["init", "-q"]);
+    commit_all(dir.path(), "An empty repository");
+    common::copy_tree(&fixtures().join("base"), dir.path());
+    aplan(dir.path())
+        .arg("diff")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: HEAD has no aplan.toml, so there are no plans to compare there\n");
+    aplan(dir.path())
+        .args(["diff", "nope", "HEAD"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("`nope` is not a revision"));
+}

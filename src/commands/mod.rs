@@ -2,6 +2,7 @@
 
 mod actions;
 mod completions;
+mod diff;
 mod explain;
 mod export;
 mod init;
@@ -198,6 +199,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Validate(args) => validate::run(&context, &args),
         Command::Themes(args) => themes::run(&context, &args),
         Command::Workload(args) => workload::run(&context, &args),
+        Command::Diff(args) => diff::run(&context, &args),
         Command::Export { format } => export::run(&context, format),
         Command::Init(args) => init::run(&context, &args),
         Command::Actions(args) => actions::run(&context, &args),
