@@ -27,6 +27,8 @@ pub enum GitError {
         "`{0}` is not in this clone, which is shallow (it holds only the latest commits); fetch it: `git fetch --deepen=100` (or `git fetch origin <branch>`), or in GitHub Actions give actions/checkout `fetch-depth: 0`"
     )]
     ShallowMissing(String),
+    #[error("this Git repository has no commits yet, so `{0}` names nothing; commit first")]
+    NoCommits(String),
     #[error("`git {command}` failed: {message}")]
     Failed { command: String, message: String },
     #[error("cannot talk to `git`: {0}")]
@@ -97,6 +99,12 @@ impl Git {
         ]) {
             Ok(id) => Ok(id.trim().to_owned()),
             Err(GitError::Failed { .. }) => {
+                let no_commits = self
+                    .output(&["rev-list", "-n", "1", "--all"])
+                    .is_ok_and(|out| out.trim().is_empty());
+                if no_commits {
+                    return Err(GitError::NoCommits(revision.to_owned()));
+                }
                 let shallow = self.output(&["rev-parse", "--is-shallow-repository"])?;
                 if shallow.trim() == "true" {
                     Err(GitError::ShallowMissing(revision.to_owned()))

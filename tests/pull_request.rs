@@ -538,10 +538,35 @@ fn diff_refuses_a_revision_without_plans_and_an_unknown_one() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr("error: HEAD has no aplan.toml, so there are no plans to compare there\n");
+        .stderr("error: HEAD has no aplan.toml (or no commits yet), so there are no plans to compare there\n");
     aplan(dir.path())
         .args(["diff", "nope", "HEAD"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("`nope` is not a revision"));
+}
+
+#[test]
+fn before_the_first_commit_every_finding_is_new() {
+    let repo = repo_with(None);
+    git(repo.path(), &["init", "-q"]);
+    let (code, json, stderr) = validate_json(repo.path(), &["--new-from-rev", "HEAD"]);
+    assert_eq!(
+        (code, findings(&json)),
+        (0, Vec::<String>::new()),
+        "{stderr}"
+    );
+    edit(
+        repo.path(),
+        "plans/2017/history.toml",
+        "owner = \"jsmith\"",
+        "owner = \"nobody\"",
+    );
+    let (code, json, _) = validate_json(repo.path(), &["--new-from-rev", "HEAD"]);
+    assert_eq!(code, 1);
+    assert_eq!(findings(&json), ["unknown-staff plans/2017/history.toml"]);
+    aplan(repo.path())
+        .args(["workload", "--check", "--new-from-rev", "HEAD"])
+        .assert()
+        .code(0);
 }

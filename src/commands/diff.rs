@@ -46,6 +46,8 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<ExitStatus> {
 fn revision(root: &std::path::Path, name: &str) -> Result<Repository> {
     match super::load_revision(root, name)? {
         Some(repo) => Ok(repo),
-        None => bail!("{name} has no aplan.toml, so there are no plans to compare there"),
+        None => bail!(
+            "{name} has no aplan.toml (or no commits yet), so there are no plans to compare there"
+        ),
     }
 }

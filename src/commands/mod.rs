@@ -27,7 +27,7 @@ use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::exit::ExitStatus;
-use crate::git::Git;
+use crate::git::{Git, GitError};
 use crate::repo::{self, Repository};
 use crate::workspace::Workspace;
 use crate::write::{self, Overwrite, Staged};
@@ -117,10 +117,15 @@ impl Context {
 }
 
 /// The repository as it was at a Git revision, such as a pull request's base; `None` when
-/// the revision has no aplan.toml (the change that starts the plans repository).
+/// the revision has no aplan.toml, or the repository no commits yet (the change that
+/// starts the plans repository, before which there was nothing to break).
 pub(crate) fn load_revision(root: &Path, revision: &str) -> Result<Option<Repository>> {
     let git = Git::open(root)?;
-    let commit = git.resolve(revision)?;
+    let commit = match git.resolve(revision) {
+        Ok(commit) => commit,
+        Err(GitError::NoCommits(_)) => return Ok(None),
+        Err(other) => return Err(other.into()),
+    };
     let files = git.files_at(&commit, repo::TRACKED, repo::MAX_FILE_SIZE)?;
     Ok(Repository::from_revision(root, files)?)
 }
