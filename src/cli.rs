@@ -156,8 +156,9 @@ pub enum Command {
     /// Start a new plans repository: settings, an example plan, CI workflow and hooks
     ///
     /// Writes aplan.toml, plans/<this year>/history.toml, .github/workflows/aplan.yml,
-    /// .pre-commit-config.yaml and .gitignore (and templates/ with --templates). Nothing is
-    /// overwritten: if any of them exists, nothing is written.
+    /// .pre-commit-config.yaml, .taplo.toml with the schemas in schema/, and .gitignore (and
+    /// templates/ with --templates). Nothing is overwritten: if any of them exists, nothing
+    /// is written; only an existing .gitignore gets aplan's lines appended.
     Init(InitArgs),
 
     /// What a diagnostic code means and how to fix it; without a code, list them all
@@ -202,10 +203,16 @@ pub struct InitArgs {
     #[arg(long, value_name = "NAME", default_value = "University Library")]
     pub library: String,
 
-    /// A Git URL to install aplan from in CI and pre-commit [default: the `aplan` crate in
-    /// CI, and hooks that run an installed `aplan`]
-    #[arg(long, value_name = "URL")]
+    /// The GitHub repository of aplan, as OWNER/NAME: CI installs aplan with its action
+    /// (the release binary) and pre-commit runs its hooks [default: CI builds aplan from
+    /// the Git URL in the workflow, and the hooks run an installed `aplan`]
+    #[arg(long, value_name = "OWNER/NAME")]
     pub aplan_repo: Option<String>,
+
+    /// The version of aplan CI and the hooks use: a release tag such as v0.2.0 [default:
+    /// this aplan's version]
+    #[arg(long, value_name = "TAG")]
+    pub aplan_ref: Option<String>,
 
     /// Also write the built-in templates to templates/, to start your own documents from
     #[arg(long)]
