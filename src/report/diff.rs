@@ -300,11 +300,17 @@ fn actions(before: &[Action], after: &[Action]) -> Vec<ActionChange> {
                 change.fields = object_fields(&bo, &ao, "", &["updates", "current_status"], 0);
                 let (bs, as_) = (b.current_status(), a.current_status());
                 if bs != as_ {
-                    change.current_status = Some(FieldChange {
+                    let moved = FieldChange {
                         field: "current_status".to_owned(),
                         before: Value::from(bs.as_str()),
                         after: Value::from(as_.as_str()),
+                    };
+                    // The action's own status saying the same is said once.
+                    change.fields.retain(|f| {
+                        f.field != "status"
+                            || (&f.before, &f.after) != (&moved.before, &moved.after)
                     });
+                    change.current_status = Some(moved);
                 }
                 change.updates_added = added_values(
                     bo.get("updates").and_then(Value::as_array),
@@ -671,6 +677,22 @@ status = "agreed"
         let workload = diff.workload.unwrap();
         assert_eq!(workload.staff[0].initiatives.before, 1);
         assert_eq!(workload.staff[0].initiatives.after, 0);
+    }
+
+    #[test]
+    fn a_status_edited_in_place_is_said_once() {
+        let path = "plans/2017/history.toml".to_owned();
+        let before =
+            Repository::from_texts(Path::new("/r"), CONFIG, &[(path.clone(), PLAN.to_owned())]);
+        let edited = PLAN.replace("status = \"agreed\"", "status = \"done\"");
+        let after = Repository::from_texts(Path::new("/r"), CONFIG, &[(path, edited)]);
+        let diff = build(
+            state("HEAD", &before, &[]),
+            state("the working tree", &after, &[]),
+        );
+        let action = &diff.plans[0].actions[0];
+        assert_eq!(action.current_status.as_ref().unwrap().before, "agreed");
+        assert!(action.fields.is_empty(), "{:?}", action.fields);
     }
 
     #[test]
