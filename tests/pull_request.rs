@@ -570,3 +570,19 @@ fn before_the_first_commit_every_finding_is_new() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn the_markdown_diff_comes_from_a_template_the_repository_can_override() {
+    let repo = scripted_history();
+    let dir = repo.path();
+    fs::create_dir(dir.join("templates")).unwrap();
+    fs::write(
+        dir.join("templates/diff.md"),
+        "{{ plans | length }} plan changed from {{ from | safe }}: {{ plans[0].ref }}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        diff(dir, &["HEAD~6", "HEAD", "--format", "md"]),
+        "1 plan changed from `HEAD~6`: chemistry/2017\n"
+    );
+}

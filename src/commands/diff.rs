@@ -9,6 +9,7 @@ use crate::check;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::emit;
 use crate::exit::ExitStatus;
+use crate::render::Renderer;
 use crate::repo::Repository;
 use crate::report::diff::{self, State, WORKING_TREE};
 
@@ -35,7 +36,11 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<ExitStatus> {
     let mut out = std::io::stdout().lock();
     match args.format {
         DiffFormat::Table => emit::diff::table::write(&mut out, &report)?,
-        DiffFormat::Md => emit::diff::markdown::write(&mut out, &report)?,
+        DiffFormat::Md => {
+            let templates = super::render::template_set(context, &root, None)?;
+            let renderer = Renderer::new(templates)?;
+            emit::diff::markdown::write(&mut out, &report, &renderer)?;
+        }
         DiffFormat::Json => emit::diff::json(&mut out, &report)?,
     }
     out.flush()?;
