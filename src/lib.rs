@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod emit;
 pub mod exit;
+pub mod git;
 pub mod model;
 pub mod render;
 pub mod repo;

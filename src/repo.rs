@@ -15,12 +15,16 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::git::{Contents, RevisionFile};
 use crate::model::{Action, Config, Plan};
 use crate::source::{FileId, SourceFile, Sources};
 use crate::suggest::nearest;
 
 /// The name of the settings file that marks a repository's root.
 pub const CONFIG_FILE: &str = "aplan.toml";
+
+/// What a revision's plans repository is read from: the settings and the plans.
+pub const TRACKED: &[&str] = &[CONFIG_FILE, "plans/"];
 
 /// The largest file aplan reads; plans are a few kilobytes.
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
@@ -175,6 +179,88 @@ impl Repository {
                 .extend(Plan::parse(file, text, &mut repo.diagnostics));
         }
         repo
+    }
+
+    /// The repository as it was at a revision: `files` are those under `aplan.toml` and
+    /// `plans/` there (as [`crate::git::Git::files_at`] lists them, sorted by path), read
+    /// as `load` reads the disk, findings included. `None` when the revision has no
+    /// `aplan.toml`.
+    pub fn from_revision(
+        root: &Path,
+        files: Vec<RevisionFile>,
+    ) -> Result<Option<Repository>, RepoError> {
+        let mut repo = Repository {
+            root: root.to_path_buf(),
+            sources: Sources::default(),
+            config: None,
+            plans: Vec::new(),
+            diagnostics: Vec::new(),
+            names: OnceLock::new(),
+            by_department: OnceLock::new(),
+        };
+        let mut files = files.into_iter();
+        let Some(config) = files.by_ref().find(|f| f.path == CONFIG_FILE) else {
+            return Ok(None);
+        };
+        let (source, problem) = stored_text(config.path, config.contents);
+        let file = repo.sources.push(source);
+        match problem {
+            Some(problem) => repo.diagnostics.push(problem.diagnostic(file)),
+            None => {
+                let text = repo.sources.get(file).text().unwrap_or_default();
+                repo.config = Config::parse(file, text, &mut repo.diagnostics);
+            }
+        }
+        let mut plan_files = Vec::new();
+        let mut reported: BTreeSet<String> = BTreeSet::new();
+        let mut seen = 0;
+        for stored in files {
+            seen += 1;
+            if seen > MAX_PLAN_ENTRIES {
+                return Err(RepoError::TooManyFiles);
+            }
+            match place_in_plans(&stored.path) {
+                Place::Plan => plan_files.push(stored),
+                Place::Ignored => {}
+                Place::Problem {
+                    path,
+                    code,
+                    message,
+                } => {
+                    if reported.insert(path.clone()) {
+                        let hint = match code {
+                            Code::NotAYear => {
+                                "name the folder after the plan year, such as plans/2017"
+                            }
+                            Code::UnreadableFile => {
+                                "plans live at plans/<year>/<department>.toml; move this file away"
+                            }
+                            _ => "plans live at plans/<year>/<department>.toml",
+                        };
+                        repo.problem(path, code, message, Some(hint.to_owned()));
+                    }
+                }
+            }
+        }
+        for stored in plan_files {
+            let rel = stored.path.clone();
+            if stored.contents == Contents::Link {
+                let message = "this symbolic link is not followed when reading a revision";
+                let hint = "replace the link with the file itself".to_owned();
+                repo.problem(rel, Code::BadSymlink, message.to_owned(), Some(hint));
+                continue;
+            }
+            let (source, problem) = stored_text(stored.path, stored.contents);
+            let file = repo.sources.push(source);
+            if let Some(problem) = problem {
+                repo.diagnostics.push(problem.diagnostic(file));
+                continue;
+            }
+            let text = repo.sources.get(file).text().unwrap_or_default();
+            repo.plans
+                .extend(Plan::parse(file, text, &mut repo.diagnostics));
+        }
+        Ok(Some(repo))
     }
 
     /// Puts new texts in place of the plans at `edits` (paths relative to the root), or
@@ -516,6 +602,82 @@ pub fn read_template_folder(dir: &Path) -> Result<Vec<(String, String)>, RepoErr
         .collect()
 }
 
+/// Where a file of a revision lies under `plans/`, judged as the walk of the disk judges
+/// the files and folders it meets.
+enum Place {
+    Plan,
+    /// Not read and not worth a finding: `aplan.toml`, hidden files, notes beside plans.
+    Ignored,
+    Problem {
+        path: String,
+        code: Code,
+        message: String,
+    },
+}
+
+fn place_in_plans(path: &str) -> Place {
+    let Some(rest) = path.strip_prefix("plans/") else {
+        return if path == "plans" {
+            Place::Problem {
+                path: path.to_owned(),
+                code: Code::UnreadableFile,
+                message: "`plans` is not a folder, so no plan can be read".to_owned(),
+            }
+        } else {
+            Place::Ignored
+        };
+    };
+    let parts: Vec<&str> = rest.split('/').collect();
+    if parts.iter().any(|p| p.starts_with('.')) {
+        return Place::Ignored;
+    }
+    let is_toml = |name: &str| name.ends_with(".toml");
+    match parts[..] {
+        [name] if is_toml(name) => Place::Problem {
+            path: path.to_owned(),
+            code: Code::MisplacedFile,
+            message: "this file is not inside a year folder, so it is not read".to_owned(),
+        },
+        [_] => Place::Ignored,
+        [folder, ..] if !is_year(folder) => Place::Problem {
+            path: format!("plans/{folder}"),
+            code: Code::NotAYear,
+            message: format!("`{folder}` is not a year; plans live in plans/<year>/"),
+        },
+        [_, name] if is_toml(name) => Place::Plan,
+        [_, _] => Place::Ignored,
+        [year, folder, ..] => Place::Problem {
+            path: format!("plans/{year}/{folder}"),
+            code: Code::MisplacedFile,
+            message: if is_toml(folder) {
+                "this is a folder named like a plan file, so it is not read".to_owned()
+            } else {
+                "this folder is inside a year folder, so it is not read".to_owned()
+            },
+        },
+        [] => Place::Ignored,
+    }
+}
+
+/// A revision's file as a source, with the reason its text cannot be used, if any.
+fn stored_text(path: String, contents: Contents) -> (SourceFile, Option<ReadProblem>) {
+    let read = match contents {
+        Contents::Bytes(bytes) => text_of(bytes),
+        Contents::TooLarge(_) => Err(too_large()),
+        Contents::Link => Err(ReadProblem::new(
+            Code::BadSymlink,
+            "this symbolic link is not followed when reading a revision".to_owned(),
+        )),
+    };
+    match read {
+        Ok(text) => (SourceFile::new(path, Some(text)), None),
+        Err(problem) => (
+            SourceFile::new(path, problem.lossy_text.clone()),
+            Some(problem),
+        ),
+    }
+}
+
 /// A plan file to read.
 struct PlanFile {
     /// The path from the root, as findings show it.
@@ -643,19 +805,19 @@ fn read_walked(path: &Path) -> Result<String, ReadProblem> {
     read_open(file, &meta)
 }
 
+fn too_large() -> ReadProblem {
+    let mut p = ReadProblem::new(
+        Code::FileTooLarge,
+        format!(
+            "the file is larger than {} MiB",
+            MAX_FILE_SIZE / 1024 / 1024
+        ),
+    );
+    p.hint = Some("a plan is a few kilobytes; remove pasted data such as usage reports".to_owned());
+    p
+}
+
 fn read_open(file: fs::File, meta: &fs::Metadata) -> Result<String, ReadProblem> {
-    let too_large = || {
-        let mut p = ReadProblem::new(
-            Code::FileTooLarge,
-            format!(
-                "the file is larger than {} MiB",
-                MAX_FILE_SIZE / 1024 / 1024
-            ),
-        );
-        p.hint =
-            Some("a plan is a few kilobytes; remove pasted data such as usage reports".to_owned());
-        p
-    };
     if meta.len() > MAX_FILE_SIZE {
         return Err(too_large());
     }
@@ -663,6 +825,11 @@ fn read_open(file: fs::File, meta: &fs::Metadata) -> Result<String, ReadProblem>
     file.take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
+    text_of(bytes)
+}
+
+/// A file's bytes as text, refusing what is too large, UTF-16, binary or not UTF-8.
+fn text_of(bytes: Vec<u8>) -> Result<String, ReadProblem> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(too_large());
     }

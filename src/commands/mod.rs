@@ -2,6 +2,7 @@
 
 mod actions;
 mod completions;
+mod diff;
 mod explain;
 mod export;
 mod init;
@@ -26,6 +27,7 @@ use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::exit::ExitStatus;
+use crate::git::{Git, GitError};
 use crate::repo::{self, Repository};
 use crate::workspace::Workspace;
 use crate::write::{self, Overwrite, Staged};
@@ -114,6 +116,20 @@ impl Context {
     }
 }
 
+/// The repository as it was at a Git revision, such as a pull request's base; `None` when
+/// the revision has no aplan.toml, or the repository no commits yet (the change that
+/// starts the plans repository, before which there was nothing to break).
+pub(crate) fn load_revision(root: &Path, revision: &str) -> Result<Option<Repository>> {
+    let git = Git::open(root)?;
+    let commit = match git.resolve(revision) {
+        Ok(commit) => commit,
+        Err(GitError::NoCommits(_)) => return Ok(None),
+        Err(other) => return Err(other.into()),
+    };
+    let files = git.files_at(&commit, repo::TRACKED, repo::MAX_FILE_SIZE)?;
+    Ok(Repository::from_revision(root, files)?)
+}
+
 /// `value`, never freed. A command loads one repository (an edit, two or three) and ends,
 /// and the system takes the memory back at once, where freeing a large repository's plans
 /// one string at a time costs a tenth of checking them. Only commands use this: a library
@@ -188,6 +204,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Validate(args) => validate::run(&context, &args),
         Command::Themes(args) => themes::run(&context, &args),
         Command::Workload(args) => workload::run(&context, &args),
+        Command::Diff(args) => diff::run(&context, &args),
         Command::Export { format } => export::run(&context, format),
         Command::Init(args) => init::run(&context, &args),
         Command::Actions(args) => actions::run(&context, &args),

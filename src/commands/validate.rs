@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context as _, Result, bail};
 
 use super::Context;
-use crate::check;
+use crate::check::{self, baseline};
 use crate::cli::{DiagnosticFormat, ValidateArgs};
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::emit::{self, Findings};
@@ -41,10 +41,33 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
                         .is_some_and(|r| r.starts_with('/'))
             })
     };
-    let diagnostics: Vec<Diagnostic> = check::validate(&repo)
+    let mut diagnostics: Vec<Diagnostic> = check::validate(&repo)
         .into_iter()
         .filter(|d| in_scope(repo.sources.get(d.file).path()))
         .collect();
+    if let Some(revision) = &args.new_from_rev {
+        let before = super::load_revision(&root, revision)?;
+        let before_findings = before.as_ref().map(check::validate).unwrap_or_default();
+        let empty = crate::source::Sources::default();
+        let comparison = baseline::compare(
+            baseline::Findings {
+                sources: before.as_ref().map_or(&empty, |b| &b.sources),
+                diagnostics: &before_findings,
+            },
+            baseline::Findings {
+                sources: &repo.sources,
+                diagnostics: &diagnostics,
+            },
+        );
+        let already = diagnostics.len() - comparison.added.len();
+        if already > 0 {
+            let findings = if already == 1 { "finding" } else { "findings" };
+            context.note(&format!(
+                "note: {already} {findings} already at {revision} not shown"
+            ));
+        }
+        diagnostics = comparison.added;
+    }
     let repo = super::kept(repo);
     let files = repo
         .sources

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod csv;
+pub mod diff;
 pub mod github;
 pub mod human;
 pub mod json;
