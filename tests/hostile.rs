@@ -473,3 +473,108 @@ fn terminal_escapes_in_file_names_are_not_printed() {
     assert!(stderr.contains("left out 1 plan with errors"), "{stderr:?}");
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
 }
+
+/// A repository with `rel` replaced by a symbolic link to `target`, and a folder outside
+/// the repository holding a secret, a plan and a password file for links to lead to.
+fn linked_out(rel: &str, target: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let outside = tempfile::tempdir().unwrap();
+    let repo = outside.path().join("repo");
+    common::copy_tree(&fixtures().join("base"), &repo);
+    write(
+        outside.path(),
+        "tpl/plan.md",
+        "{{ plan.department }} id_rsa",
+    );
+    write(
+        outside.path(),
+        "tpl/id_rsa",
+        "-----BEGIN OPENSSH PRIVATE KEY-----",
+    );
+    write(
+        outside.path(),
+        "passwd",
+        "root:x:0:0:root:/root:/bin/bash\n",
+    );
+    write(
+        outside.path(),
+        "elsewhere/2017/chemistry.toml",
+        "secret line = 1\n",
+    );
+    let path = repo.join(rel);
+    if path.is_dir() {
+        fs::remove_dir_all(&path).unwrap();
+    } else if path.exists() {
+        fs::remove_file(&path).unwrap();
+    }
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(target, &path).unwrap();
+    (outside, repo)
+}
+
+/// Regression guard: links at the top of the repository were followed out of it, so a pull
+/// request could make `render` use outside files as templates, `validate` print the lines of
+/// files elsewhere on the disk, and any command show `/etc/passwd`.
+#[test]
+fn links_at_the_top_of_the_repository_are_not_followed_out_of_it() {
+    let (_outside, repo) = linked_out("templates", "../tpl");
+    for args in [
+        &["templates"][..],
+        &["render", "history/2017", "--format", "md"],
+    ] {
+        let output = aplan(&repo).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {output:?}");
+        let (out, err) = (stdout(&output), String::from_utf8_lossy(&output.stderr));
+        assert!(!out.contains("id_rsa"), "{args:?}: {out}");
+        assert!(
+            err.contains("`templates` is a symbolic link to a place outside the repository"),
+            "{args:?}: {err}"
+        );
+    }
+
+    let (_outside, repo) = linked_out("plans", "../elsewhere");
+    let (code, json) = validate_json(&repo, &[]);
+    assert_eq!(
+        (code, findings(&json)),
+        (1, vec!["bad-symlink plans".to_owned()])
+    );
+    let human = aplan(&repo).arg("validate").output().unwrap();
+    assert!(!stdout(&human).contains("secret line"), "{human:?}");
+
+    let (_outside, repo) = linked_out("aplan.toml", "../passwd");
+    let output = aplan(&repo).arg("validate").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let all = format!(
+        "{}{}",
+        stdout(&output),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!all.contains("root:x"), "{all}");
+    assert!(all.contains("`aplan.toml` is a symbolic link"), "{all}");
+}
+
+/// Links that stay inside the repository are followed: a repository may keep its plans or
+/// templates in another folder of its own.
+#[test]
+fn links_inside_the_repository_are_followed() {
+    let (_outside, repo) = linked_out("plans", "data/plans");
+    common::copy_tree(&fixtures().join("base/plans"), &repo.join("data/plans"));
+    let (code, json) = validate_json(&repo, &[]);
+    assert_eq!((code, findings(&json)), (0, Vec::<String>::new()));
+}
+
+/// Regression guard: a template override that is a broken link was passed over in silence,
+/// so the built-in template was used while the reviewer thought the override was.
+#[test]
+fn a_broken_template_link_stops_the_render() {
+    let (_outside, repo) = linked_out("templates/plan.md", "nowhere.md");
+    let output = aplan(&repo)
+        .args(["render", "history/2017", "--format", "md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("plan.md` is a symbolic link that points at nothing"),
+        "{err}"
+    );
+}

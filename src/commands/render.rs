@@ -266,11 +266,11 @@ pub(super) fn template_set(
 ) -> Result<TemplateSet> {
     let (dir, shown) = match asked {
         Some(dir) => (context.absolute(dir), dir.to_path_buf()),
-        None => (root.join("templates"), PathBuf::from("templates")),
+        None => match repo::template_folder(root)? {
+            Some(dir) => (dir, PathBuf::from("templates")),
+            None => return Ok(TemplateSet::new(Vec::new())),
+        },
     };
-    if asked.is_none() && !dir.is_dir() {
-        return Ok(TemplateSet::new(Vec::new()));
-    }
     let files = repo::read_template_folder(&dir)
         .with_context(|| format!("cannot read the templates in {}", shown.display()))?;
     let overrides = files
