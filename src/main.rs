@@ -25,7 +25,9 @@ fn main() -> ExitCode {
             }
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("error: {error:#}");
+                // Messages quote paths, arguments and values from the user's files.
+                let message = format!("{error:#}");
+                eprintln!("error: {}", aplan::sanitize::terminal(&message));
             }
             ExitStatus::Error.into()
         }

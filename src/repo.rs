@@ -247,6 +247,12 @@ impl Repository {
                 }
                 None => self.sources.add(rel.clone(), Some(text.clone())),
             };
+            // An edit may not make a file that `load` would refuse to read.
+            if text.len() as u64 > MAX_FILE_SIZE {
+                self.diagnostics.push(too_large().diagnostic(file));
+                files.push(file);
+                continue;
+            }
             if let Some(plan) = Plan::parse(file, text, &mut self.diagnostics) {
                 let sources = &self.sources;
                 let at = self
@@ -711,19 +717,19 @@ fn read_walked(path: &Path) -> Result<String, ReadProblem> {
     read_open(file, &meta)
 }
 
+fn too_large() -> ReadProblem {
+    let mut p = ReadProblem::new(
+        Code::FileTooLarge,
+        format!(
+            "the file is larger than {} MiB",
+            MAX_FILE_SIZE / 1024 / 1024
+        ),
+    );
+    p.hint = Some("a plan is a few kilobytes; remove pasted data such as usage reports".to_owned());
+    p
+}
+
 fn read_open(file: fs::File, meta: &fs::Metadata) -> Result<String, ReadProblem> {
-    let too_large = || {
-        let mut p = ReadProblem::new(
-            Code::FileTooLarge,
-            format!(
-                "the file is larger than {} MiB",
-                MAX_FILE_SIZE / 1024 / 1024
-            ),
-        );
-        p.hint =
-            Some("a plan is a few kilobytes; remove pasted data such as usage reports".to_owned());
-        p
-    };
     if meta.len() > MAX_FILE_SIZE {
         return Err(too_large());
     }

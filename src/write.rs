@@ -27,6 +27,11 @@ pub enum WriteError {
     Lock { path: PathBuf, source: io::Error },
     #[error("cannot write {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    #[error(
+        "{} is not a regular file (a device, a pipe or a folder), and aplan replaces only files; name a file to write",
+        .0.display()
+    )]
+    NotAFile(PathBuf),
 }
 
 /// Writes `contents` to `path` atomically, creating the folders above it.
@@ -70,6 +75,30 @@ pub fn existing<'p>(paths: impl IntoIterator<Item = &'p Path>) -> Vec<&'p Path> 
         .into_iter()
         .filter(|path| fs::symlink_metadata(path).is_ok())
         .collect()
+}
+
+/// The first thing in `dir` that aplan would not have written there: anything but the
+/// files `ours` accepts and aplan's own temporary files. `None` for an empty or missing
+/// folder. Rendered documents and sites go only into such folders unless the user insists,
+/// so a mistyped `--out` cannot scatter files among someone's own.
+pub fn foreign_entry(dir: &Path, ours: impl Fn(&str) -> bool) -> Option<PathBuf> {
+    let entries = fs::read_dir(dir).ok()?;
+    let mut foreign: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+            !(is_file && (ours(&name) || is_temporary(&name)))
+        })
+        .map(|entry| entry.path())
+        .collect();
+    foreign.sort();
+    foreign.into_iter().next()
+}
+
+/// A temporary file of aplan's, as [`prepare`] names them.
+fn is_temporary(name: &str) -> bool {
+    name.starts_with(".aplan-") && name.ends_with(".tmp")
 }
 
 /// How many files [`Staged::write`] writes at once.
@@ -214,8 +243,16 @@ fn prepare<'p>(
     fault: &mut dyn FnMut(Step) -> io::Result<()>,
 ) -> Result<Prepared<'p>, WriteError> {
     let io_error = |source| io_error(path, source);
-    if overwrite == Overwrite::Refuse && fs::symlink_metadata(path).is_ok() {
-        return Err(WriteError::Exists(path.to_path_buf()));
+    match fs::symlink_metadata(path) {
+        Ok(_) if overwrite == Overwrite::Refuse => {
+            return Err(WriteError::Exists(path.to_path_buf()));
+        }
+        // A link is replaced, never followed; anything else but a file is left alone, so
+        // `--force` cannot turn a device or a pipe into a file.
+        Ok(meta) if !meta.is_file() && !meta.file_type().is_symlink() => {
+            return Err(WriteError::NotAFile(path.to_path_buf()));
+        }
+        _ => {}
     }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,

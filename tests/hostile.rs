@@ -578,3 +578,290 @@ fn a_broken_template_link_stops_the_render() {
         "{err}"
     );
 }
+
+/// Text that could act on a terminal or forge a CI annotation, in TOML's escapes.
+const FORGERY: &str = r"\u001b]0;owned\u0007\u001b[2J\r\n::error file=x::forged\u0000\u007f\u009b";
+
+/// The control characters in `text` other than line feeds, tabs and (in `crlf` formats,
+/// CSV and iCalendar) the carriage returns ending lines, and any line that would be read as
+/// an annotation. A CSV cell may hold several lines, as RFC 4180 allows, so only its
+/// control characters count.
+fn raw_controls(text: &str, crlf: bool) -> Vec<String> {
+    let is_csv = crlf && !text.starts_with("BEGIN:VCALENDAR");
+    let text = if crlf {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_owned()
+    };
+    let mut found: Vec<String> = text
+        .chars()
+        .filter(|&c| c.is_control() && c != '\n' && c != '\t')
+        .map(|c| format!("{c:?}"))
+        .collect();
+    found.extend(
+        text.lines()
+            .filter(|l| !is_csv && l.starts_with("::error file=x"))
+            .map(str::to_owned),
+    );
+    found
+}
+
+/// Regression guard: a field holding escape sequences, a bell, a line break and a GitHub
+/// annotation reached the terminal and CI logs as it was: `render` wrote NUL, DEL and ESC
+/// into documents, and error messages echoed values and arguments raw, so a plan could
+/// retitle a terminal or print a forged `::error` line.
+#[test]
+fn nothing_raw_reaches_a_terminal_or_a_document() {
+    let repo = repo_with(None);
+    let text = base_plan("history.toml")
+        .replace(
+            "id = \"year1-lists\"",
+            &format!("id = \"year1-lists\"\ncontact = \"Dr Ben Rep{FORGERY}\""),
+        )
+        .replace("title = \"", &format!("title = \"{FORGERY}"));
+    assert!(text.contains("contact = \"Dr Ben Rep\\u001b"), "{text}");
+    write(repo.path(), "plans/2017/history.toml", &text);
+    let forged = |text: &str| text.replace("\"Jane Smith\"", &format!("\"Jane{FORGERY}\""));
+    let config = fs::read_to_string(repo.path().join("aplan.toml")).unwrap();
+    write(repo.path(), "aplan.toml", &forged(&config));
+    let cases: &[(&[&str], bool)] = &[
+        (&["validate"], false),
+        (&["validate", "--format", "github"], false),
+        (&["render", "history/2017", "--format", "md"], false),
+        (&["render", "history/2017", "--format", "html"], false),
+        (&["actions"], false),
+        (&["actions", "--format", "csv"], true),
+        (&["workload"], false),
+        (&["workload", "--format", "md"], false),
+        (&["themes"], false),
+        (&["timeline", "--format", "ics"], true),
+        (&["new", "history", "--year", "2018"], false),
+        (
+            &[
+                "update",
+                "history/2017/year1-lists",
+                "--note",
+                "x\u{1b}]0;t\u{7}\r\n::error file=x::f",
+                "--by",
+                "jsmith",
+            ],
+            false,
+        ),
+        (
+            &[
+                "update",
+                "history/2017/year1-lists",
+                "--note",
+                "x",
+                "--by",
+                "js\u{1b}[2J\r\n::error file=x::f",
+            ],
+            false,
+        ),
+        (
+            &["render", "nowhere\u{1b}]0;t\u{7}\r\n::error file=x::f"],
+            false,
+        ),
+    ];
+    for (args, crlf) in cases {
+        let output = aplan(repo.path()).args(*args).output().unwrap();
+        assert!(output.status.code().is_some(), "{args:?}");
+        let out = String::from_utf8_lossy(&output.stdout);
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            raw_controls(&out, *crlf),
+            Vec::<String>::new(),
+            "{args:?} stdout: {out}"
+        );
+        assert_eq!(
+            raw_controls(&err, false),
+            Vec::<String>::new(),
+            "{args:?} stderr: {err}"
+        );
+    }
+    let human = aplan(repo.path())
+        .args([
+            "update",
+            "history/2017/year1-lists",
+            "--note",
+            "x",
+            "--by",
+            "a\r\nb",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&human.stderr);
+    assert!(err.contains("`a↵b` is not a staff id"), "{err}");
+}
+
+/// Renders history/2017 as Markdown with `template` as the repository's `plan.md`.
+fn render_with_template(template: &str) -> std::process::Output {
+    let repo = repo_with(None);
+    write(repo.path(), "templates/plan.md", template);
+    aplan(repo.path())
+        .args(["render", "history/2017", "--format", "md"])
+        .output()
+        .unwrap()
+}
+
+/// Regression guard: templates had no limit, so three nested loops hung `render` and a
+/// text doubled by a macro grew to gigabytes before the process aborted. Each now stops
+/// within seconds with an error naming the template.
+#[test]
+fn a_template_cannot_run_for_ever_or_fill_the_memory() {
+    let cases = [
+        (
+            "{% for a in range(10000) %}{% for b in range(10000) %}{% for c in range(10000) %}x{% endfor %}{% endfor %}{% endfor %}",
+            "ran out of fuel: the template does far more work than any document needs",
+        ),
+        (
+            "{% macro d(s, n) %}{% if n %}{{ d(s ~ s, n - 1) }}{% else %}{{ s }}{% endif %}{% endmacro %}{{ d(\"x\", 40) }}",
+            "ran out of fuel",
+        ),
+        (
+            "{% for a in range(10000) %}{{ (\"x\" * 10000000) | safe }}{% endfor %}",
+            "the document grew past 64 MiB",
+        ),
+    ];
+    for (template, expected) in cases {
+        let output = render_with_template(template);
+        assert_eq!(output.status.code(), Some(2), "{template}");
+        assert!(output.stdout.is_empty(), "{template}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(err.contains("template templates/plan.md"), "{err}");
+        assert!(err.contains(expected), "{err}");
+    }
+}
+
+/// A template from the repository changes what aplan writes, so whoever runs it on a pull
+/// request is told, once per template; one the same as the built-in is not mentioned.
+#[test]
+fn templates_from_the_repository_are_announced_once() {
+    let repo = repo_with(None);
+    write(repo.path(), "templates/plan.md", "{{ department.name }}\n");
+    write(
+        repo.path(),
+        "templates/index.md",
+        include_str!("../templates/index.md"),
+    );
+    write(
+        repo.path(),
+        "templates/draft.toml",
+        include_str!("../templates/draft.toml"),
+    );
+    let output = aplan(repo.path())
+        .args([
+            "render", "--year", "2017", "--format", "md", "--out", "docs",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        err.lines()
+            .filter(|l| l.starts_with("note:"))
+            .collect::<Vec<_>>(),
+        ["note: using templates/plan.md instead of the built-in template"],
+        "{err}"
+    );
+    let quiet = aplan(repo.path())
+        .args(["-q", "render", "history/2017", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(quiet.stderr.is_empty(), "{quiet:?}");
+}
+
+/// Regression guard: `--force` replaced whatever was at the output path, so as root
+/// `-o /dev/full --force` turned a device into a file; a FIFO stands in for the device.
+#[test]
+fn force_replaces_only_regular_files() {
+    let repo = repo_with(None);
+    let fifo = repo.path().join("pipe.md");
+    let made = StdCommand::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let output = aplan(repo.path())
+        .args(["render", "history/2017", "-o", "pipe.md", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("pipe.md is not a regular file"), "{err}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+/// Regression guard: `--out` wrote into any folder, the repository's root or `/`
+/// included, scattering documents among files that are not aplan's. Such a folder is now
+/// refused unless `--force` insists.
+#[test]
+fn out_refuses_a_folder_that_is_not_aplans_to_fill() {
+    let repo = repo_with(None);
+    write(repo.path(), "notes/todo.txt", "mine\n");
+    for (command, out) in [
+        ("render", "."),
+        ("site", "."),
+        ("render", "notes"),
+        ("site", "notes"),
+    ] {
+        let mut args = vec![command, "--out", out];
+        if command == "render" {
+            args.extend(["--year", "2017"]);
+        }
+        let output = aplan(repo.path()).args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {output:?}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            err.contains("is the repository's root")
+                || err.contains("todo.txt, which aplan did not write"),
+            "{args:?}: {err}"
+        );
+    }
+    let mut names: Vec<String> = fs::read_dir(repo.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["aplan.toml", "notes", "plans"]);
+    assert_eq!(fs::read_dir(repo.path().join("notes")).unwrap().count(), 1);
+
+    // A folder of aplan's own documents is written again, and --force writes anywhere.
+    for args in [
+        &["render", "--year", "2017", "--out", "docs"][..],
+        &["render", "--year", "2017", "--out", "docs", "--force"],
+        &["render", "--year", "2017", "--out", "notes", "--force"],
+    ] {
+        let output = aplan(repo.path()).args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {output:?}");
+    }
+}
+
+/// Regression guard: `update` appended to a plan just under the size limit and left a
+/// file over it, which from then on was `file-too-large` and no plan at all. An edit that
+/// would make a file aplan cannot read is refused, and the file is left as it was.
+#[test]
+fn an_edit_never_makes_a_file_too_large_to_read() {
+    let repo = repo_with(None);
+    let plan = base_plan("history.toml");
+    let padding = 1024 * 1024 - plan.len() - 200;
+    let text = format!("{plan}\n# {}\n", "x".repeat(padding));
+    assert!(text.len() < 1024 * 1024);
+    write(repo.path(), "plans/2017/history.toml", &text);
+    let output = aplan(repo.path())
+        .args([
+            "update",
+            "history/2017/year1-lists",
+            "--by",
+            "jsmith",
+            "--note",
+            &"Reviewed the lists. ".repeat(20),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("larger than 1 MiB"), "{err}");
+    assert_eq!(
+        fs::read_to_string(repo.path().join("plans/2017/history.toml")).unwrap(),
+        text
+    );
+}
