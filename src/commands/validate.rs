@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, bail};
 use super::Context;
 use crate::check;
 use crate::cli::{DiagnosticFormat, ValidateArgs};
-use crate::diagnostic::{Diagnostic, Tally};
+use crate::diagnostic::Diagnostic;
 use crate::emit::{self, Findings};
 use crate::exit::ExitStatus;
 use crate::repo::{CONFIG_FILE, Repository};
@@ -45,6 +45,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         .into_iter()
         .filter(|d| in_scope(repo.sources.get(d.file).path()))
         .collect();
+    let (diagnostics, omitted) = emit::cap_per_file(diagnostics);
     let repo = super::kept(repo);
     let files = repo
         .sources
@@ -55,6 +56,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         sources: &repo.sources,
         diagnostics: &diagnostics,
         files,
+        omitted: &omitted,
     };
 
     let mut out = std::io::stdout().lock();
@@ -71,7 +73,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
     }
     out.flush()?;
 
-    let tally = Tally::of(&diagnostics);
+    let tally = findings.tally();
     Ok(
         if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
             ExitStatus::Failure

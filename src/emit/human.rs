@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::Findings;
 use super::terminal::clean;
+use super::{Findings, MAX_FINDINGS_PER_FILE};
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 
 /// How the report looks.
@@ -28,6 +28,15 @@ pub fn write(out: &mut dyn Write, findings: &Findings<'_>, style: Style) -> io::
     for d in findings.diagnostics {
         let report = [group(findings, d)];
         writeln!(out, "{}\n", renderer.render(&report))?;
+    }
+    for omitted in findings.omitted {
+        let n = omitted.tally.errors + omitted.tally.warnings;
+        writeln!(
+            out,
+            "note: and {} like these in {}, left out after the first {MAX_FINDINGS_PER_FILE}; fix those and run again\n",
+            count(n, "more finding"),
+            clean(findings.sources.get(omitted.file).path())
+        )?;
     }
     if !style.quiet {
         writeln!(out, "{}", summary(findings))?;
@@ -101,12 +110,16 @@ fn clean_line(text: &str, range: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
 }
 
 fn summary(findings: &Findings<'_>) -> String {
-    let Tally { errors, warnings } = Tally::of(findings.diagnostics);
+    let Tally { errors, warnings } = findings.tally();
     let files = count(findings.files, "file");
+    let capped = match findings.omitted_count() {
+        0 => String::new(),
+        _ => format!(" (at most {MAX_FINDINGS_PER_FILE} shown for each file)"),
+    };
     match (errors, warnings) {
         (0, 0) => format!("checked {files}: no problems found"),
         _ => format!(
-            "checked {files}: {}, {}",
+            "checked {files}: {}, {}{capped}",
             count(errors, "error"),
             count(warnings, "warning")
         ),
