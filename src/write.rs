@@ -96,6 +96,34 @@ pub fn foreign_entry(dir: &Path, ours: impl Fn(&str) -> bool) -> Option<PathBuf>
     foreign.into_iter().next()
 }
 
+/// How old a temporary file of aplan's must be before a write to its folder removes it:
+/// far longer than any write takes, so one still being written is never touched.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes the temporary files a write that was killed (`kill -9`, a power cut) left in
+/// `dir`: only regular files named as aplan names them and older than [`STALE_AFTER`].
+/// Each folder is looked at once per run.
+fn remove_stale_temporaries(dir: &Path) {
+    static CLEANED: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+    if !lock(&CLEANED).insert(dir.to_path_buf()) {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let stale = entry.metadata().is_ok_and(|meta| {
+            meta.is_file()
+                && meta
+                    .modified()
+                    .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > STALE_AFTER))
+        });
+        if stale && is_temporary(&entry.file_name().to_string_lossy()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// A temporary file of aplan's, as [`prepare`] names them.
 fn is_temporary(name: &str) -> bool {
     name.starts_with(".aplan-") && name.ends_with(".tmp")
@@ -260,6 +288,7 @@ fn prepare<'p>(
     };
     fault(Step::CreateFolder).map_err(io_error)?;
     fs::create_dir_all(dir).map_err(io_error)?;
+    remove_stale_temporaries(dir);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".aplan-").suffix(".tmp");
     if let Some(permissions) = permissions(path) {
