@@ -84,6 +84,11 @@ impl Context {
                 skipped.join(", ")
             ));
         }
+        if let Some(error) = workspace.config_error() {
+            self.warn(&format!(
+                "aplan.toml has errors (first, {error}), so the defaults stand in for what could not be read; run `aplan validate aplan.toml` to see them"
+            ));
+        }
         Ok(workspace)
     }
 
