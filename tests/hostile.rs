@@ -865,3 +865,177 @@ fn an_edit_never_makes_a_file_too_large_to_read() {
         text
     );
 }
+
+/// Regression guard: findings had no cap, so one plan of a megabyte gave 168,600 of them
+/// and 78 MB of output. A file shows its first hundred; the rest are counted, in the
+/// summary and in the JSON.
+#[test]
+fn findings_are_capped_per_file() {
+    let repo = repo_with(None);
+    let mut text = base_plan("chemistry.toml");
+    for i in 0..500 {
+        text.push_str(&format!(
+            "\n[[actions]]\nid = \"a{i}\"\ntitle = \"x\"\nowner = \"nobody\"\nstatus = \"proposed\"\nthemes = [\"open-access\"]\n"
+        ));
+    }
+    write(repo.path(), "plans/2017/chemistry.toml", &text);
+    let (code, json) = validate_json(repo.path(), &[]);
+    assert_eq!(code, 1);
+    let shown = json["diagnostics"].as_array().unwrap().len();
+    assert_eq!(shown, 100);
+    let summary = &json["summary"];
+    assert!(
+        summary["errors"].as_u64().unwrap() + summary["warnings"].as_u64().unwrap() > 500,
+        "{summary}"
+    );
+    assert_eq!(summary["left_out"]["shown_per_file"], 100);
+    assert_eq!(
+        summary["left_out"]["files"][0]["file"],
+        "plans/2017/chemistry.toml"
+    );
+
+    let human = aplan(repo.path()).arg("validate").output().unwrap();
+    let human = stdout(&human);
+    assert!(
+        human.contains("like these in plans/2017/chemistry.toml, left out after the first 100"),
+        "{human}"
+    );
+    assert!(
+        human
+            .trim_end()
+            .ends_with("(at most 100 shown for each file)"),
+        "{human}"
+    );
+    let github = aplan(repo.path())
+        .args(["validate", "--format", "github"])
+        .output()
+        .unwrap();
+    let github = stdout(&github);
+    assert_eq!(github.lines().count(), 101, "{github}");
+    assert!(
+        github
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("::notice file=plans/2017/chemistry.toml"),
+        "{github}"
+    );
+}
+
+/// Regression guard: a write killed between creating its temporary file and renaming it
+/// left `.aplan-*.tmp` behind for ever. The next write to that folder removes those older
+/// than a minute, and nothing else.
+#[test]
+fn leftover_temporary_files_are_removed_by_the_next_write() {
+    let repo = repo_with(None);
+    let folder = repo.path().join("plans/2017");
+    for name in [".aplan-killed.tmp", ".aplan-recent.tmp", ".mine-old.tmp"] {
+        write(repo.path(), &format!("plans/2017/{name}"), "half a plan");
+    }
+    for name in [".aplan-killed.tmp", ".mine-old.tmp"] {
+        let aged = StdCommand::new("touch")
+            .args(["-d", "2 minutes ago"])
+            .arg(folder.join(name))
+            .status()
+            .unwrap();
+        assert!(aged.success());
+    }
+    let output = aplan(repo.path())
+        .args([
+            "update",
+            "history/2017/year1-lists",
+            "--by",
+            "jsmith",
+            "--note",
+            "Lists reviewed",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let mut hidden: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    hidden.sort();
+    assert_eq!(hidden, [".aplan-recent.tmp", ".mine-old.tmp"]);
+}
+
+/// Regression guard: `workload --format md` printed staff names raw, while every other
+/// Markdown output escapes them.
+#[test]
+fn workload_markdown_escapes_staff_names() {
+    let repo = repo_with(None);
+    let config = fs::read_to_string(repo.path().join("aplan.toml"))
+        .unwrap()
+        .replace(
+            "name = \"Ben Jones\"",
+            "name = \"Ben <script>alert(1)</script><img src=x onerror=alert(1)> | Jones\"",
+        );
+    write(repo.path(), "aplan.toml", &config);
+    let output = aplan(repo.path())
+        .args(["workload", "--year", "2017", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let md = stdout(&output);
+    assert!(
+        md.contains(
+            "Ben \\<script\\>alert(1)\\</script\\>\\<img src=x onerror=alert(1)\\> \\| Jones"
+        ),
+        "{md}"
+    );
+    let unescaped = md
+        .match_indices('<')
+        .filter(|(i, _)| !md[..*i].ends_with('\\'));
+    assert_eq!(unescaped.count(), 0, "{md}");
+}
+
+/// Smaller things the second round found. `render >&-` exited 0 though its document went
+/// nowhere; messages said their cause twice ("File exists (os error 17): File exists (os
+/// error 17)"); `timeline` ran on a `[process]` it could not read without a word.
+#[test]
+fn closed_output_repeated_causes_and_broken_settings_are_said() {
+    let repo = repo_with(None);
+    let bin = assert_cmd::cargo::cargo_bin("aplan");
+    let closed = StdCommand::new("sh")
+        .args(["-c", "exec \"$0\" render history/2017 >&-"])
+        .arg(&bin)
+        .current_dir(repo.path())
+        .env("APLAN_TODAY", common::TODAY)
+        .output()
+        .unwrap();
+    assert_eq!(closed.status.code(), Some(2), "{closed:?}");
+    let err = String::from_utf8_lossy(&closed.stderr);
+    assert!(err.contains("standard output is closed"), "{err}");
+    let discarded = StdCommand::new(&bin)
+        .args(["render", "history/2017"])
+        .current_dir(repo.path())
+        .env("APLAN_TODAY", common::TODAY)
+        .stdout(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(discarded.status.success(), "{discarded:?}");
+
+    let exists = aplan(repo.path())
+        .args(["render", "history/2017", "-o", "aplan.toml/x.md"])
+        .output()
+        .unwrap();
+    assert_eq!(exists.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&exists.stderr);
+    assert_eq!(err.matches("(os error").count(), 1, "{err}");
+
+    let config = fs::read_to_string(repo.path().join("aplan.toml")).unwrap();
+    write(
+        repo.path(),
+        "aplan.toml",
+        &format!("{config}\n[process]\nsend_days_before = \"seven\"\n"),
+    );
+    let timeline = aplan(repo.path()).arg("timeline").output().unwrap();
+    let err = String::from_utf8_lossy(&timeline.stderr);
+    assert!(
+        err.contains("warning: aplan.toml has errors (first, line ")
+            && err.contains("[wrong-type]"),
+        "{err}"
+    );
+}
