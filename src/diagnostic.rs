@@ -61,7 +61,7 @@ codes! {
     FileTooLarge = "file-too-large", Error, "The file is larger than 1 MiB, far more than any plan needs.";
     EmptyFile = "empty-file", Error, "The file has no content.";
     UnreadableFile = "unreadable-file", Error, "The file or folder could not be read.";
-    BadSymlink = "bad-symlink", Error, "A symbolic link under plans/ is broken, loops, leaves the repository or points at a folder.";
+    BadSymlink = "bad-symlink", Error, "A symbolic link under plans/ (or plans itself) is broken, loops, leaves the repository or points at a folder.";
     NotAYear = "not-a-year", Error, "A folder directly under plans/ is not named after a year.";
     MisplacedFile = "misplaced-file", Warning, "A file or folder under plans/ is not where plans live (plans/<year>/<department>.toml).";
     UnknownKey = "unknown-key", Error, "A key that the file format does not have.";

@@ -17,6 +17,7 @@ pub mod model;
 pub mod render;
 pub mod repo;
 pub mod report;
+pub mod sanitize;
 pub mod scaffold;
 pub mod source;
 pub mod suggest;

@@ -53,6 +53,49 @@ pub enum RepoError {
         .0.display()
     )]
     TemplateOutside(PathBuf),
+    #[error("`{}` {problem}; replace the link with the file or folder itself", .path.display())]
+    BadLink { path: PathBuf, problem: LinkProblem },
+}
+
+/// Why a symbolic link in the repository is not followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum LinkProblem {
+    #[error("is a symbolic link that points at nothing")]
+    Broken,
+    #[error("is a symbolic link that cannot be followed (it may loop back on itself)")]
+    Unfollowable,
+    #[error("is a symbolic link to a place outside the repository, and aplan reads nothing there")]
+    Outside,
+}
+
+/// Checks that `path`, when it is a symbolic link, leads to something inside `root`; a path
+/// that is not a link, or does not exist, passes. Everything aplan reads from a repository
+/// goes through here first, so a link cannot lead it out of the repository.
+pub fn check_inside(root: &Path, path: &Path) -> Result<(), LinkProblem> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    let target = fs::canonicalize(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => LinkProblem::Broken,
+        _ => LinkProblem::Unfollowable,
+    })?;
+    let root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    if target.starts_with(&root) {
+        Ok(())
+    } else {
+        Err(LinkProblem::Outside)
+    }
+}
+
+/// The repository's `templates/` folder, when it has one that stays inside it.
+pub fn template_folder(root: &Path) -> Result<Option<PathBuf>, RepoError> {
+    let dir = root.join("templates");
+    check_inside(root, &dir).map_err(|problem| RepoError::BadLink {
+        path: PathBuf::from("templates"),
+        problem,
+    })?;
+    Ok(dir.is_dir().then_some(dir))
 }
 
 /// A loaded plans repository: every file read (texts kept), the model built from them, and
@@ -93,6 +136,10 @@ impl Repository {
     /// as plans when the walk does not reach them.
     pub fn load_with(root: &Path, extra: &[String]) -> Result<Repository, RepoError> {
         let config_path = root.join(CONFIG_FILE);
+        check_inside(root, &config_path).map_err(|problem| RepoError::BadLink {
+            path: PathBuf::from(CONFIG_FILE),
+            problem,
+        })?;
         match fs::metadata(&config_path) {
             Ok(meta) if meta.is_dir() => return Err(RepoError::ConfigNotAFile(config_path)),
             Ok(_) => {}
@@ -286,6 +333,12 @@ impl Repository {
                 }
                 None => self.sources.add(rel.clone(), Some(text.clone())),
             };
+            // An edit may not make a file that `load` would refuse to read.
+            if text.len() as u64 > MAX_FILE_SIZE {
+                self.diagnostics.push(too_large().diagnostic(file));
+                files.push(file);
+                continue;
+            }
             if let Some(plan) = Plan::parse(file, text, &mut self.diagnostics) {
                 let sources = &self.sources;
                 let at = self
@@ -397,6 +450,15 @@ impl Repository {
     /// The plan files under `plans/<year>/`, sorted, reporting everything else found there.
     fn walk_plans(&mut self) -> Result<Vec<PlanFile>, RepoError> {
         let plans_dir = self.root.join("plans");
+        if let Err(problem) = check_inside(&self.root, &plans_dir) {
+            self.problem(
+                "plans".to_owned(),
+                Code::BadSymlink,
+                format!("`plans` {problem}, so no plan can be read"),
+                Some("replace the link with the plans folder itself".to_owned()),
+            );
+            return Ok(Vec::new());
+        }
         match fs::metadata(&plans_dir) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {
@@ -579,8 +641,20 @@ pub fn read_template_folder(dir: &Path) -> Result<Vec<(String, String)>, RepoErr
     for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
         let entry = entry.map_err(|e| io_error(dir, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let is_file = fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
-        if name.starts_with('.') || !is_file {
+        if name.starts_with('.') {
+            continue;
+        }
+        match check_inside(&folder, &entry.path()) {
+            Ok(()) => {}
+            Err(LinkProblem::Outside) => return Err(RepoError::TemplateOutside(entry.path())),
+            Err(problem) => {
+                return Err(RepoError::BadLink {
+                    path: entry.path(),
+                    problem,
+                });
+            }
+        }
+        if !fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
             continue;
         }
         let target = fs::canonicalize(entry.path()).map_err(|e| io_error(&entry.path(), e))?;

@@ -86,6 +86,11 @@ impl Context {
                 skipped.join(", ")
             ));
         }
+        if let Some(error) = workspace.config_error() {
+            self.warn(&format!(
+                "aplan.toml has errors (first, {error}), so the defaults stand in for what could not be read; run `aplan validate aplan.toml` to see them"
+            ));
+        }
         Ok(workspace)
     }
 
@@ -136,6 +141,46 @@ pub(crate) fn load_revision(root: &Path, revision: &str) -> Result<Option<Reposi
 /// user or a fuzzer that loads repository after repository frees each as usual.
 pub(crate) fn kept<T>(value: T) -> ManuallyDrop<T> {
     ManuallyDrop::new(value)
+}
+
+/// Refuses an output folder that is not aplan's to fill: the top of the file system
+/// always; the repository's root, or a folder holding anything but documents (`.md`,
+/// `.html`, `.css` files), unless `--force` allowed it.
+pub(crate) fn check_out_folder(dir: &Path, root: &Path, overwrite: Overwrite) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!("{} is not a folder", dir.display());
+    }
+    let Ok(real) = std::fs::canonicalize(dir) else {
+        return Ok(());
+    };
+    if real.parent().is_none() {
+        anyhow::bail!(
+            "{} is the top of the file system, not a place for documents; name a folder of their own, such as --out docs",
+            dir.display()
+        );
+    }
+    if overwrite == Overwrite::Replace {
+        return Ok(());
+    }
+    if std::fs::canonicalize(root).is_ok_and(|root| root == real) {
+        anyhow::bail!(
+            "{} is the repository's root; name a folder of their own, such as --out docs, or use --force to write there anyway",
+            dir.display()
+        );
+    }
+    let document = |name: &str| {
+        Path::new(name)
+            .extension()
+            .is_some_and(|e| e == "md" || e == "html" || e == "css")
+    };
+    if let Some(entry) = write::foreign_entry(dir, document) {
+        anyhow::bail!(
+            "{} holds {}, which aplan did not write; name a new or empty folder, or use --force to write there anyway",
+            dir.display(),
+            entry.display()
+        );
+    }
+    Ok(())
 }
 
 /// Refuses, unless `overwrite` allows it, files that already exist, before any is written,
@@ -219,6 +264,24 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         | Command::Man
         | Command::Schema { .. } => {
             unreachable!("handled above")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Not even `--force` writes documents into the top of the file system.
+    #[test]
+    fn the_top_of_the_file_system_is_never_an_output_folder() {
+        let root = Path::new("/nonexistent-repository");
+        for overwrite in [Overwrite::Refuse, Overwrite::Replace] {
+            let error = check_out_folder(Path::new("/"), root, overwrite).unwrap_err();
+            assert!(
+                error.to_string().contains("top of the file system"),
+                "{error}"
+            );
         }
     }
 }

@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result, bail};
 use super::Context;
 use crate::check::{self, baseline};
 use crate::cli::{DiagnosticFormat, ValidateArgs};
-use crate::diagnostic::{Diagnostic, Tally};
+use crate::diagnostic::Diagnostic;
 use crate::emit::{self, Findings};
 use crate::exit::ExitStatus;
 use crate::repo::{CONFIG_FILE, Repository};
@@ -68,6 +68,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         }
         diagnostics = comparison.added;
     }
+    let (diagnostics, omitted) = emit::cap_per_file(diagnostics);
     let repo = super::kept(repo);
     let files = repo
         .sources
@@ -78,6 +79,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         sources: &repo.sources,
         diagnostics: &diagnostics,
         files,
+        omitted: &omitted,
     };
 
     let mut out = std::io::stdout().lock();
@@ -94,7 +96,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
     }
     out.flush()?;
 
-    let tally = Tally::of(&diagnostics);
+    let tally = findings.tally();
     Ok(
         if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
             ExitStatus::Failure

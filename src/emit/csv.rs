@@ -4,7 +4,8 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Writes a header and rows, quoting cells only where RFC 4180 requires it. Text that a
-/// spreadsheet would run as a formula is defused (see [`defuse`]).
+/// spreadsheet would run as a formula is defused (see [`defuse`]), and control characters
+/// are removed.
 pub fn write<R, C>(out: &mut dyn Write, header: &[&str], rows: R) -> io::Result<()>
 where
     R: IntoIterator<Item = Vec<C>>,
@@ -15,7 +16,10 @@ where
         .from_writer(out);
     writer.write_record(header)?;
     for row in rows {
-        writer.write_record(row.iter().map(|cell| defuse(cell.as_ref()).into_owned()))?;
+        writer.write_record(
+            row.iter()
+                .map(|cell| defuse(&crate::sanitize::document(cell.as_ref())).into_owned()),
+        )?;
     }
     writer.flush()
 }
