@@ -96,7 +96,7 @@ pub enum Command {
     ///
     /// One plan goes to standard output, or to a file with -o. With --out DIR, each plan is
     /// written to DIR/<year>-<department>.<ext> and an index beside them. Without PLAN, every
-    /// plan of --year (default: the latest year) is rendered.
+    /// plan of --year (default: the planning year that includes today) is rendered.
     Render(RenderArgs),
 
     /// List the templates documents are rendered from, or write them out to start your own
@@ -229,7 +229,7 @@ pub enum Shell {
 
 #[derive(Debug, Args)]
 pub struct WorkloadArgs {
-    /// The plan year [default: the latest year under plans/]
+    /// The plan year [default: the planning year that includes today]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 
@@ -284,7 +284,7 @@ pub enum DiagnosticFormat {
 
 #[derive(Debug, Args)]
 pub struct ThemesArgs {
-    /// The plans' year [default: the latest year under plans/]
+    /// The plans' year [default: the planning year that includes today]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 
@@ -314,7 +314,7 @@ pub enum ThemesFormat {
 
 #[derive(Debug, Args)]
 pub struct ActionsArgs {
-    /// The plan year [default: the latest year with plans]
+    /// The plan year [default: the planning year that includes today; with --overdue, every year]
     #[arg(long, value_name = "YEAR", conflicts_with = "all_years")]
     pub year: Option<i64>,
 
@@ -346,7 +346,7 @@ pub struct ActionsArgs {
     #[arg(long, help_heading = "Filters")]
     pub quick_win: bool,
 
-    /// Only active actions due before today
+    /// Only active actions due before today (in every year, unless --year is given)
     #[arg(long, help_heading = "Filters")]
     pub overdue: bool,
 
@@ -410,7 +410,7 @@ pub struct NewArgs {
 
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// The plan year [default: the latest year with plans]
+    /// The plan year [default: the planning year that includes today]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 
@@ -444,7 +444,7 @@ pub struct RenderArgs {
     #[arg(value_name = "PLAN")]
     pub plans: Vec<String>,
 
-    /// Render every plan of this year [default: the latest year]
+    /// Render every plan of this year [default: the planning year that includes today]
     #[arg(long, value_name = "YEAR", conflicts_with = "plans")]
     pub year: Option<i64>,
 
@@ -471,7 +471,7 @@ pub struct RenderArgs {
 
 #[derive(Debug, Args)]
 pub struct SiteArgs {
-    /// The plan year the site shows [default: the latest year under plans/]
+    /// The plan year the site shows [default: the planning year that includes today]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 

@@ -14,7 +14,7 @@ pub struct Options {
     /// The library's name for aplan.toml.
     pub library: String,
     /// The year of the example plan.
-    pub year: i32,
+    pub year: i64,
     /// A Git URL aplan is installed from; without it, CI installs the `aplan` crate and the
     /// pre-commit hooks run an installed `aplan`.
     pub aplan_repo: Option<String>,

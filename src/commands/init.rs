@@ -3,11 +3,11 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
-use chrono::Datelike;
 
 use super::Context;
 use crate::cli::InitArgs;
 use crate::exit::ExitStatus;
+use crate::model::YearStart;
 use crate::scaffold::{self, Options};
 use crate::write::{Overwrite, write_atomic};
 
@@ -15,7 +15,8 @@ pub fn run(context: &Context, args: &InitArgs) -> Result<ExitStatus> {
     let dir = context.absolute(args.dir.as_deref().unwrap_or(".".as_ref()));
     let files = scaffold::files(&Options {
         library: args.library.clone(),
-        year: context.today.year(),
+        // The example plan belongs to the planning year under way, as `aplan.toml` sets it.
+        year: YearStart::default().planning_year(context.today),
         aplan_repo: args.aplan_repo.clone(),
         templates: args.templates,
     });

@@ -125,7 +125,7 @@ fn select<'w>(
     args: &RenderArgs,
 ) -> Result<Vec<&'w Plan>> {
     if args.plans.is_empty() {
-        let year = workspace.year(args.year)?;
+        let year = context.year(workspace, args.year)?;
         let mut plans = Vec::new();
         for plan in workspace
             .repo

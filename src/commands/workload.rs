@@ -13,7 +13,7 @@ use crate::report;
 
 pub fn run(context: &Context, args: &WorkloadArgs) -> Result<ExitStatus> {
     let workspace = context.workspace()?;
-    let year = workspace.year(args.year)?;
+    let year = context.year(&workspace, args.year)?;
     let report = report::workload::build(workspace.config(), &workspace.plans_for(year), year);
 
     let mut out = std::io::stdout().lock();

@@ -10,6 +10,7 @@ pub mod decode;
 pub mod plan;
 pub mod schema;
 pub mod tree;
+pub mod year;
 
 pub use config::{
     Config, Department, Initiative, Library, Limits, Process, Staff, StaffRole, Theme,
@@ -18,6 +19,8 @@ pub use plan::{
     Action, ActionStatus, Attendee, AttendeeRole, Context, Feedback, Investment, Issue, LibQual,
     Meeting, PersonAttendee, Plan, PlanStatus, Priority, StaffAttendee, Update, Usage,
 };
+
+pub use year::YearStart;
 
 use toml::Spanned;
 
