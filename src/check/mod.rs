@@ -5,6 +5,7 @@
 //! rules here run once over what was read, each plan's on every core at once, and add
 //! theirs to one sorted list.
 
+mod attendance;
 mod content;
 mod cycle;
 mod ids;
@@ -110,6 +111,7 @@ fn sorted(repo: &Repository, mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// to the plan's own issues, the meeting cycle, and what the plan holds.
 #[derive(Debug)]
 struct PlanRules<'c> {
+    config: Option<&'c Config>,
     process: Process,
     limits: Limits,
     /// `None` when aplan.toml could not be read: references cannot be checked then.
@@ -119,9 +121,10 @@ struct PlanRules<'c> {
 impl<'c> PlanRules<'c> {
     fn new(config: Option<&'c Config>) -> Self {
         let (process, limits) = config.map_or((Process::default(), Limits::default()), |c| {
-            (c.process, c.limits)
+            (c.process.clone(), c.limits)
         });
         Self {
+            config,
             process,
             limits,
             known: config.map(references::Known::new),
@@ -133,7 +136,10 @@ impl<'c> PlanRules<'c> {
         if let Some(known) = &self.known {
             references::check_plan(known, plan, out);
         }
-        cycle::check(plan, self.process, out);
+        cycle::check(plan, &self.process, out);
+        if let Some(config) = self.config {
+            attendance::check(plan, config, out);
+        }
         content::check(plan, self.limits, out);
     }
 }

@@ -87,7 +87,7 @@ pub struct Library {
 }
 
 // The cycle's deadlines, in days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[schemars(rename = "ProcessTable", deny_unknown_fields)]
 pub struct Process {
     /// The plan reaches the department this many days before the meeting (7).
@@ -99,6 +99,9 @@ pub struct Process {
     /// The day plan year Y starts in Y−1, as month-day ("10-01").
     #[schemars(with = "Option<String>", regex(pattern = r"^[0-9]{2}-[0-9]{2}$"))]
     pub year_starts: YearStart,
+    /// Staff roles that count as a manager at a meeting (the two manager roles).
+    #[schemars(with = "Option<Vec<StaffRole>>")]
+    pub manager_roles: Vec<StaffRole>,
 }
 
 impl Default for Process {
@@ -107,6 +110,10 @@ impl Default for Process {
             send_days_before: 7,
             finalise_within_days: 7,
             year_starts: YearStart::default(),
+            manager_roles: vec![
+                StaffRole::HeadOfRelationshipManagement,
+                StaffRole::LiaisonManager,
+            ],
         }
     }
 }
@@ -307,6 +314,12 @@ fn process(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Process> {
                 ),
             ),
         }
+    }
+    if let Some(roles) = f.get("manager_roles") {
+        process.manager_roles = d.array("manager_roles", roles, |d, role| {
+            d.keyword::<StaffRole>("manager_roles", role)
+                .map(Spanned::into_inner)
+        });
     }
     f.finish(d);
     Some(process)

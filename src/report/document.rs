@@ -510,7 +510,7 @@ fn action(config: &Config, plan: &Plan, a: &Action) -> ActionEntry {
 }
 
 fn next_steps(config: &Config, plan: &Plan) -> NextSteps {
-    let process = config.process;
+    let process = &config.process;
     let date = plan
         .meeting
         .as_ref()

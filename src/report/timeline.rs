@@ -121,7 +121,7 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Vec<Departme
         .map(|department| {
             let id = department.id.get_ref();
             match workspace.plan(id, year) {
-                Some(plan) => with_plan(department, plan, config.process, today),
+                Some(plan) => with_plan(department, plan, &config.process, today),
                 None => {
                     let broken = with_file.contains(id.as_str());
                     let step = if broken {
@@ -157,7 +157,7 @@ fn without_plan(department: &Department, year: i64, step: Step) -> DepartmentTim
 fn with_plan(
     department: &Department,
     plan: &Plan,
-    process: Process,
+    process: &Process,
     today: NaiveDate,
 ) -> DepartmentTimeline {
     let date = |d: Option<&toml::Spanned<NaiveDate>>| d.map(|d| *d.get_ref());
