@@ -90,6 +90,8 @@ codes! {
     TooManyActions = "too-many-actions", Warning, "More active actions than `max_actions_per_department`.";
     DueOutsideYear = "due-outside-year", Warning, "An action due outside its plan's year.";
     DoneWithoutUpdate = "done-without-update", Warning, "A done action with no update saying what was done.";
+    UpdateBeforeYear = "update-before-year", Warning, "An action's update dated before its plan's year starts.";
+    UpdatesOutOfOrder = "updates-out-of-order", Warning, "An action's update dated before the update above it.";
     MissingTheme = "missing-theme", Warning, "An issue or action with no theme, so `aplan themes` cannot group it.";
     BidiControl = "bidi-control", Warning, "Invisible characters that change the direction of text, which can hide from a reviewer what a line says.";
 }

@@ -12,6 +12,7 @@ mod ids;
 mod layout;
 mod references;
 mod text;
+mod updates;
 
 use std::collections::HashSet;
 
@@ -141,5 +142,6 @@ impl<'c> PlanRules<'c> {
             attendance::check(plan, config, out);
         }
         content::check(plan, self.limits, out);
+        updates::check(plan, self.process.year_starts, out);
     }
 }
