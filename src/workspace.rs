@@ -139,13 +139,19 @@ impl Workspace {
         skipped
     }
 
-    /// Every year that has a plan (with or without errors), ascending.
+    /// Every year that has a plan (with or without errors, read as a plan or not),
+    /// ascending.
     pub fn years(&self) -> Vec<i64> {
+        let unread = self.skipped().into_iter().filter_map(|path| {
+            let (year, _) = path.strip_prefix("plans/")?.split_once('/')?;
+            year.parse::<i64>().ok()
+        });
         let mut years: Vec<i64> = self
             .repo
             .plans
             .iter()
             .map(|p| *p.year.get_ref())
+            .chain(unread)
             .filter(|y| *y != 0)
             .collect();
         years.sort_unstable();
@@ -205,6 +211,22 @@ impl Workspace {
     /// A plan named by its path (`plans/2017/history.toml`) or reference (`history/2017`).
     pub fn find_plan(&self, name: &str) -> Result<&Plan> {
         self.repo.find_plan(name)
+    }
+
+    /// The first error of a plan file that is too broken to read as a plan (a TOML syntax
+    /// error, not UTF-8), named as [`Workspace::find_plan`] takes it, with the file's path:
+    /// such a plan is still the plan of its department and year, with errors.
+    pub fn unreadable_plan(&self, name: &str) -> Option<(&str, &Diagnostic)> {
+        let name = name.trim_end_matches('/').trim_start_matches("./");
+        let path = match name.split_once('/') {
+            Some((department, year)) if !name.starts_with("plans/") => {
+                format!("plans/{year}/{department}.toml")
+            }
+            _ => name.to_owned(),
+        };
+        let file = self.repo.file(&path)?;
+        let error = first_error(&self.diagnostics, file)?;
+        Some((self.repo.sources.get(file).path(), error))
     }
 
     /// An action named `department/year/id`, with its plan.

@@ -15,7 +15,7 @@ use crate::render::templates::TemplateSet;
 use crate::render::{Format, Renderer};
 use crate::repo::{self, Repository};
 use crate::report::document;
-use crate::workspace::Workspace;
+use crate::workspace::{Workspace, describe_error};
 use crate::write::{Overwrite, Staged, write_atomic};
 
 pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
@@ -164,7 +164,18 @@ fn select<'w>(
     let mut plans: Vec<&Plan> = Vec::new();
     let mut chosen = HashSet::new();
     for name in &args.plans {
-        let plan = workspace.find_plan(&plan_name(context, &root, name))?;
+        let name = plan_name(context, &root, name);
+        let plan = match workspace.find_plan(&name) {
+            Ok(plan) => plan,
+            Err(not_found) => match workspace.unreadable_plan(&name) {
+                Some((path, error)) => bail!(
+                    "{path} has errors (first, {}), so it cannot be rendered, even with \
+                     --force; run `aplan validate {path}` to see them all",
+                    describe_error(&workspace.repo.sources, error)
+                ),
+                None => return Err(not_found),
+            },
+        };
         if !workspace.is_valid(plan) {
             if !args.force {
                 bail!(

@@ -107,13 +107,21 @@ impl DepartmentTimeline {
 /// Every department in aplan.toml, by id, for `year` as it stands on `today`.
 pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Vec<DepartmentTimeline> {
     let config = workspace.config();
-    // Departments with a plan file for the year, valid or not.
+    // Departments with a plan file for the year, valid or not, read as a plan or too
+    // broken to read (a TOML syntax error): either way the plan is there, with errors.
+    let folder = format!("plans/{year}/");
     let with_file: HashSet<&str> = workspace
         .repo
         .plans
         .iter()
         .filter(|p| *p.year.get_ref() == year)
         .map(|p| p.department.get_ref().as_str())
+        .chain(
+            workspace
+                .skipped()
+                .into_iter()
+                .filter_map(|path| path.strip_prefix(folder.as_str())?.strip_suffix(".toml")),
+        )
         .collect();
     let mut rows: Vec<DepartmentTimeline> = config
         .departments
