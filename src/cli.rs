@@ -456,6 +456,11 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "FILE", conflicts_with = "out")]
     pub output: Option<PathBuf>,
 
+    /// Render the plan as it stood on this date: updates written after it are left out
+    /// [default: today; for a final plan, the date it was finalised]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
     /// Write each plan to DIR/<year>-<department>.<ext>, with an index
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,

@@ -212,8 +212,22 @@ pub struct NextSteps {
     pub final_by_text: Option<String>,
 }
 
-/// Builds the document of `plan`; its previous plan comes from `workspace`.
-pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
+/// The day a document of `plan` is rendered as of: the day asked for, else, for a final
+/// plan, the day it was sent, so rendering it again gives the document that went out;
+/// else `today`.
+pub fn as_of(plan: &Plan, asked: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+    let finalised = plan
+        .meeting
+        .as_ref()
+        .and_then(|m| m.finalised.as_ref())
+        .map(|d| *d.get_ref())
+        .filter(|_| *plan.status.get_ref() == PlanStatus::Final);
+    asked.or(finalised).unwrap_or(today)
+}
+
+/// Builds the document of `plan` as it stood on `as_of`: updates written after it are
+/// left out. Its previous plan comes from `workspace`.
+pub fn build(workspace: &Workspace, plan: &Plan, as_of: NaiveDate) -> Document {
     let config = workspace.config();
     let department_id = plan.department.get_ref();
     let department = match config.department(department_id) {
@@ -257,7 +271,7 @@ pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
         meeting: plan.meeting.as_ref().map(|m| meeting(config, m)),
         new_head: new_head(plan, previous),
         numbers: numbers(config, plan),
-        last_year: last_year(previous),
+        last_year: last_year(previous, as_of),
         issues: plan
             .issues
             .iter()
@@ -272,7 +286,7 @@ pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
         actions: plan
             .actions
             .iter()
-            .map(|a| action(config, plan, a))
+            .map(|a| action(config, plan, a, as_of))
             .collect(),
         next_steps: next_steps(config, plan),
     }
@@ -414,7 +428,7 @@ fn numbers(config: &Config, plan: &Plan) -> Numbers {
     }
 }
 
-fn last_year(previous: Option<&Plan>) -> LastYear {
+fn last_year(previous: Option<&Plan>, as_of: NaiveDate) -> LastYear {
     let Some(previous) = previous else {
         return LastYear {
             year: None,
@@ -428,7 +442,7 @@ fn last_year(previous: Option<&Plan>) -> LastYear {
     let statuses: Vec<ActionStatus> = previous
         .actions
         .iter()
-        .map(Action::current_status)
+        .map(|a| a.status_as_of(Some(as_of)))
         .collect();
     let count = |wanted: &[ActionStatus]| statuses.iter().filter(|s| wanted.contains(s)).count();
     LastYear {
@@ -437,8 +451,8 @@ fn last_year(previous: Option<&Plan>) -> LastYear {
             .actions
             .iter()
             .map(|a| {
-                let status = a.current_status();
-                let latest = a.latest_update();
+                let status = a.status_as_of(Some(as_of));
+                let latest = a.latest_update_as_of(Some(as_of));
                 PastAction {
                     title: a.title.get_ref().clone(),
                     status: status.as_str(),
@@ -468,8 +482,8 @@ fn theme_titles(config: &Config, themes: &[toml::Spanned<String>]) -> Vec<String
         .collect()
 }
 
-fn action(config: &Config, plan: &Plan, a: &Action) -> ActionEntry {
-    let status = a.current_status();
+fn action(config: &Config, plan: &Plan, a: &Action, as_of: NaiveDate) -> ActionEntry {
+    let status = a.status_as_of(Some(as_of));
     ActionEntry {
         id: a.id.get_ref().clone(),
         reference: action_reference(plan, a),
@@ -501,7 +515,7 @@ fn action(config: &Config, plan: &Plan, a: &Action) -> ActionEntry {
                 .map_or_else(|| id.get_ref().clone(), |i| i.title.clone())
         }),
         carried_from: a.carried_from.as_ref().map(|c| c.get_ref().clone()),
-        latest_update: a.latest_update().map(|u| UpdateEntry {
+        latest_update: a.latest_update_as_of(Some(as_of)).map(|u| UpdateEntry {
             date_text: u.date.as_ref().map(|d| figures::date(*d.get_ref())),
             by: staff(config, u.by.get_ref()).name,
             note: u.note.clone(),
