@@ -109,3 +109,45 @@ fn an_as_of_date_that_makes_no_sense_is_refused() {
         ));
     assert!(!repo.path().join("out.md").exists());
 }
+
+/// History's 2017 document, with its 2017 plan's attendees edited by `edit`.
+fn explained(edit: impl Fn(String) -> String) -> bool {
+    let repo = repo_with(None);
+    let path = repo.path().join("plans/2017/history.toml");
+    fs::write(&path, edit(fs::read_to_string(&path).unwrap())).unwrap();
+    render(repo.path(), &[]).contains("## How our action plans work")
+}
+
+// The process is explained to whoever is new to it: people are compared, not the way
+// their names were typed.
+#[test]
+fn the_process_is_explained_when_the_head_or_the_rep_is_new() {
+    // 2016's plan had Prof. Ann Head and Dr Ben Rep, as 2017's has.
+    assert!(!explained(|text| text));
+    assert!(!explained(|text| {
+        text.replace("Prof. Ann Head", "Professor  ann head")
+    }));
+    assert!(explained(|text| {
+        text.replace("Prof. Ann Head", "Prof. Carl Head")
+    }));
+    assert!(explained(|text| text.replace("Dr Ben Rep", "Dr Dee Rep")));
+}
+
+#[test]
+fn a_departments_first_plan_explains_the_process() {
+    let repo = repo_with(None);
+    fs::remove_file(repo.path().join("plans/2016/history.toml")).unwrap();
+    let path = repo.path().join("plans/2017/history.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("carried_from = \"history/2016/lists\"\n", ""),
+    )
+    .unwrap();
+    let document = render(repo.path(), &[]);
+    assert!(document.contains("## How our action plans work"));
+    assert!(
+        document.contains("Welcome, Prof. Ann Head and Dr Ben Rep."),
+        "{document}"
+    );
+}

@@ -71,6 +71,8 @@ pub struct Meeting {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct NewHead {
+    /// Who is new: the Head of Department and or the Library Rep, joined with "and"; empty
+    /// on a first plan that names nobody yet.
     pub name: String,
     /// The Head at last year's meeting, when there was one.
     pub previous: Option<String>,
@@ -334,36 +336,75 @@ fn meeting(config: &Config, meeting: &crate::model::Meeting) -> Meeting {
     }
 }
 
-/// The Head of Department named among a plan's attendees.
-fn head_of_department(plan: &Plan) -> Option<&str> {
+/// The person in `role` among a plan's attendees.
+fn attendee(plan: &Plan, role: AttendeeRole) -> Option<&str> {
     plan.meeting
         .as_ref()?
         .attendees
         .iter()
         .find_map(|a| match a {
-            Attendee::Person(p) if p.role == AttendeeRole::HeadOfDepartment => {
-                Some(p.name.as_str())
-            }
+            Attendee::Person(p) if p.role == role => Some(p.name.as_str()),
             _ => None,
         })
 }
 
-/// A Head who was not at last year's meeting (or a department with no plan last year)
-/// needs the process explained.
+/// The people the process is explained to: the Head of Department and the Library Rep
+/// when either is not the one in the previous plan, or, on a department's first plan,
+/// whoever reads it (named when the plan names them).
 fn new_head(plan: &Plan, previous: Option<&Plan>) -> Option<NewHead> {
-    let head = head_of_department(plan)?;
-    let before = previous.and_then(head_of_department);
-    let same = before.is_some_and(|b| same_person(b, head));
-    (!same).then(|| NewHead {
-        name: head.to_owned(),
-        previous: before.map(str::to_owned),
+    const ROLES: [AttendeeRole; 2] = [AttendeeRole::HeadOfDepartment, AttendeeRole::LibraryRep];
+    let now = ROLES.map(|role| attendee(plan, role));
+    let new: Vec<&str> = match previous {
+        None => now.iter().flatten().copied().collect(),
+        Some(previous) => ROLES
+            .iter()
+            .zip(now)
+            .filter_map(|(role, now)| {
+                let now = now?;
+                let before = attendee(previous, *role);
+                (!before.is_some_and(|b| same_person(b, now))).then_some(now)
+            })
+            .collect(),
+    };
+    if previous.is_some() && new.is_empty() {
+        return None;
+    }
+    Some(NewHead {
+        name: new.join(" and "),
+        previous: previous
+            .and_then(|p| attendee(p, AttendeeRole::HeadOfDepartment).map(str::to_owned)),
     })
 }
 
+/// Titles that say nothing about who someone is: "Prof. Sarah Hughes" is "Professor Sarah
+/// Hughes".
+const TITLES: &[&str] = &[
+    "prof",
+    "professor",
+    "dr",
+    "doctor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "sir",
+    "dame",
+];
+
+/// Two names for one person: the same words once case, punctuation, spacing and titles
+/// are set aside.
 fn same_person(a: &str, b: &str) -> bool {
     let words = |s: &str| {
-        s.split_whitespace()
-            .map(str::to_lowercase)
+        let plain: String = s
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect::<String>()
+            .to_lowercase();
+        plain
+            .split_whitespace()
+            .filter(|w| !TITLES.contains(w))
+            .map(str::to_owned)
             .collect::<Vec<_>>()
     };
     words(a) == words(b)
