@@ -75,9 +75,21 @@ fn carries_exactly_the_active_actions_and_validates_clean() {
     );
     assert_eq!(plan["status"].as_str(), Some("draft"));
     assert_eq!(plan["liaison"].as_str(), Some("jsmith"));
-    // Last year's figures move to `previous`.
-    let usage = &plan["context"]["usage"][0];
-    assert_eq!(usage["previous"].as_integer(), Some(12345));
+    // No figure is invented: this year's are left to fill in, as commented lines that
+    // give last year's, and last year's LibQual+ scores are not carried as this year's.
+    for table in ["investment", "usage", "libqual"] {
+        assert_eq!(
+            plan["context"][table].as_array().map(Vec::len),
+            Some(0),
+            "{table}"
+        );
+    }
+    let text = fs::read_to_string(repo.path().join("plans/2018/history.toml")).unwrap();
+    assert!(
+        !text.contains("amount = 0") && !text.contains("value = 0"),
+        "{text}"
+    );
+    assert!(text.contains("value = , previous = 12345"), "{text}");
     // One issue per LibQual+ dimension below the minimum: Information Control only
     // (Library as Place is at the minimum, not below it).
     let issues: Vec<&str> = plan["issues"]
