@@ -160,3 +160,34 @@ fn a_year_that_makes_no_sense_is_refused() {
          years with plans: 2016, 2017; choose one with --year\n"
     );
 }
+
+// Carried into next year's draft, an overdue action is still this year's to do.
+#[test]
+fn an_action_carried_into_next_years_draft_is_still_overdue() {
+    // chemistry/2017/apc-guide, agreed, was due 2017-04-28.
+    let repo = repo_with(Some(&common::fixtures().join("actions")));
+    let args = [
+        "actions",
+        "--overdue",
+        "--today",
+        "2017-07-01",
+        "--format",
+        "json",
+    ];
+    let before = aplan(repo.path()).args(args).output().unwrap().stdout;
+    let rows: serde_json::Value = serde_json::from_slice(&before).unwrap();
+    assert!(!rows.as_array().unwrap().is_empty(), "{rows}");
+    aplan(repo.path())
+        .args([
+            "--today",
+            "2017-07-01",
+            "new",
+            "chemistry",
+            "--year",
+            "2018",
+        ])
+        .assert()
+        .success();
+    let after = aplan(repo.path()).args(args).output().unwrap().stdout;
+    assert_eq!(after, before);
+}

@@ -105,12 +105,19 @@ impl ActionRow {
 }
 
 /// The actions of the plans without errors that pass the filter, by due date (undated
-/// last), then reference. An action carried over into a later plan is not overdue in the
-/// plan it came from: the later plan's copy carries it on.
+/// last), then reference. An action carried over into a later plan whose year has begun
+/// is not overdue in the plan it came from: the later plan's copy carries it on. Carried
+/// into next year's draft, it is still this year's to do.
 pub fn build(workspace: &Workspace, filter: &Filter) -> Vec<ActionRow> {
     let plans = workspace.plans();
+    let this_year = workspace
+        .config()
+        .process
+        .year_starts
+        .planning_year(filter.today);
     let carried: HashSet<&str> = plans
         .iter()
+        .filter(|plan| *plan.year.get_ref() <= this_year)
         .flat_map(|plan| &plan.actions)
         .filter_map(|action| action.carried_from.as_ref())
         .map(|from| from.get_ref().as_str())
