@@ -97,7 +97,7 @@ pub enum Command {
     ///
     /// One plan goes to standard output, or to a file with -o. With --out DIR, each plan is
     /// written to DIR/<year>-<department>.<ext> and an index beside them. Without PLAN, every
-    /// plan of --year (default: the latest year) is rendered.
+    /// plan of --year (default: the planning year that includes today) is rendered.
     Render(RenderArgs),
 
     /// List the templates documents are rendered from, or write them out to start your own
@@ -245,7 +245,7 @@ pub enum Shell {
 
 #[derive(Debug, Args)]
 pub struct WorkloadArgs {
-    /// The plan year [default: the latest year under plans/]
+    /// The plan year [default: the planning year that includes today]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 
@@ -335,7 +335,7 @@ pub enum DiagnosticFormat {
 
 #[derive(Debug, Args)]
 pub struct ThemesArgs {
-    /// The plans' year [default: the latest year under plans/]
+    /// The plans' year [default: the planning year that includes today]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 
@@ -365,7 +365,7 @@ pub enum ThemesFormat {
 
 #[derive(Debug, Args)]
 pub struct ActionsArgs {
-    /// The plan year [default: the latest year with plans]
+    /// The plan year [default: the planning year that includes today; with --overdue, every year]
     #[arg(long, value_name = "YEAR", conflicts_with = "all_years")]
     pub year: Option<i64>,
 
@@ -397,7 +397,7 @@ pub struct ActionsArgs {
     #[arg(long, help_heading = "Filters")]
     pub quick_win: bool,
 
-    /// Only active actions due before today
+    /// Only active actions due before today (in every year, unless --year is given)
     #[arg(long, help_heading = "Filters")]
     pub overdue: bool,
 
@@ -461,7 +461,7 @@ pub struct NewArgs {
 
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// The plan year [default: the latest year with plans]
+    /// The plan year [default: the planning year that includes today]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 
@@ -495,7 +495,7 @@ pub struct RenderArgs {
     #[arg(value_name = "PLAN")]
     pub plans: Vec<String>,
 
-    /// Render every plan of this year [default: the latest year]
+    /// Render every plan of this year [default: the planning year that includes today]
     #[arg(long, value_name = "YEAR", conflicts_with = "plans")]
     pub year: Option<i64>,
 
@@ -506,6 +506,11 @@ pub struct RenderArgs {
     /// Write the plan to this file instead of standard output
     #[arg(short, long, value_name = "FILE", conflicts_with = "out")]
     pub output: Option<PathBuf>,
+
+    /// Render the plan as it stood on this date: updates written after it are left out
+    /// [default: today; for a final plan, the date it was finalised]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
 
     /// Write each plan to DIR/<year>-<department>.<ext>, with an index
     #[arg(long, value_name = "DIR")]
@@ -522,7 +527,7 @@ pub struct RenderArgs {
 
 #[derive(Debug, Args)]
 pub struct SiteArgs {
-    /// The plan year the site shows [default: the latest year under plans/]
+    /// The plan year the site shows [default: the planning year that includes today]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 

@@ -85,9 +85,13 @@ codes! {
     SentLate = "sent-late", Warning, "The plan reached the department fewer than `send_days_before` days before the meeting.";
     FinalisedLate = "finalised-late", Warning, "The final plan went out later than `finalise_within_days` after the meeting.";
     NoHeadAtMeeting = "no-head-at-meeting", Warning, "A met or final plan whose attendees include no head of department or stand-in.";
+    NoLiaisonAtMeeting = "no-liaison-at-meeting", Warning, "A met or final plan whose attendees do not include the plan's liaison librarian.";
+    NoManagerAtMeeting = "no-manager-at-meeting", Warning, "A met or final plan whose attendees include nobody from the library in a manager role.";
     TooManyActions = "too-many-actions", Warning, "More active actions than `max_actions_per_department`.";
     DueOutsideYear = "due-outside-year", Warning, "An action due outside its plan's year.";
     DoneWithoutUpdate = "done-without-update", Warning, "A done action with no update saying what was done.";
+    UpdateBeforeYear = "update-before-year", Warning, "An action's update dated before its plan's year starts.";
+    UpdatesOutOfOrder = "updates-out-of-order", Warning, "An action's update dated before the update above it.";
     MissingTheme = "missing-theme", Warning, "An issue or action with no theme, so `aplan themes` cannot group it.";
     BidiControl = "bidi-control", Warning, "Invisible characters that change the direction of text, which can hide from a reviewer what a line says.";
 }

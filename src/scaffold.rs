@@ -17,7 +17,7 @@ pub struct Options {
     /// The library's name for aplan.toml.
     pub library: String,
     /// The year of the example plan.
-    pub year: i32,
+    pub year: i64,
     /// The GitHub repository (`OWNER/NAME`) whose action installs aplan in CI and whose
     /// hooks pre-commit runs; without it, CI builds aplan from [`GIT_URL`] and the hooks
     /// run an installed `aplan`.

@@ -4,7 +4,8 @@
 
 use std::collections::HashSet;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
 
 use crate::check;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -145,13 +146,19 @@ impl Workspace {
         skipped
     }
 
-    /// Every year that has a plan (with or without errors), ascending.
+    /// Every year that has a plan (with or without errors, read as a plan or not),
+    /// ascending.
     pub fn years(&self) -> Vec<i64> {
+        let unread = self.skipped().into_iter().filter_map(|path| {
+            let (year, _) = path.strip_prefix("plans/")?.split_once('/')?;
+            year.parse::<i64>().ok()
+        });
         let mut years: Vec<i64> = self
             .repo
             .plans
             .iter()
             .map(|p| *p.year.get_ref())
+            .chain(unread)
             .filter(|y| *y != 0)
             .collect();
         years.sort_unstable();
@@ -159,8 +166,10 @@ impl Workspace {
         years
     }
 
-    /// The year asked for, which must have plans, or the latest year.
-    pub fn year(&self, asked: Option<i64>) -> Result<i64> {
+    /// The year a report is on: the one asked for, which must have plans, or else the
+    /// planning year that includes `today`, or when that has none yet the latest earlier
+    /// year that has. Next year's drafts never take over before the year turns.
+    pub fn year(&self, asked: Option<i64>, today: NaiveDate) -> Result<ChosenYear> {
         let years = self.years();
         let listed = || {
             years
@@ -169,20 +178,41 @@ impl Workspace {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        match asked {
-            Some(year) if years.contains(&year) => Ok(year),
-            Some(year) if years.is_empty() => {
-                bail!("there are no plans for {year}: plans/ has none yet")
+        if let Some(year) = asked {
+            if years.contains(&year) {
+                return Ok(ChosenYear { year, why: None });
             }
-            Some(year) => bail!(
+            if years.is_empty() {
+                bail!("there are no plans for {year}: plans/ has none yet");
+            }
+            bail!(
                 "there are no plans for {year}; years with plans: {}",
                 listed()
-            ),
-            None => years
-                .last()
-                .copied()
-                .ok_or_else(|| anyhow!("there are no plans under plans/ yet")),
+            );
         }
+        let planning = self.config().process.year_starts.planning_year(today);
+        let Some(&year) = years.iter().rev().find(|y| **y <= planning) else {
+            if years.is_empty() {
+                bail!("there are no plans under plans/ yet");
+            }
+            bail!(
+                "no plans for {planning}, the planning year that includes {today}, or before it; \
+                 years with plans: {}; choose one with --year",
+                listed()
+            );
+        };
+        let why = if year == planning {
+            format!("reporting on {year}, the planning year that includes {today}")
+        } else {
+            format!(
+                "reporting on {year}: {planning}, the planning year that includes {today}, \
+                 has no plans yet"
+            )
+        };
+        Ok(ChosenYear {
+            year,
+            why: Some(format!("{why}; choose another with --year")),
+        })
     }
 
     /// A plan named by its path (`plans/2017/history.toml`) or reference (`history/2017`).
@@ -190,10 +220,34 @@ impl Workspace {
         self.repo.find_plan(name)
     }
 
+    /// The first error of a plan file that is too broken to read as a plan (a TOML syntax
+    /// error, not UTF-8), named as [`Workspace::find_plan`] takes it, with the file's path:
+    /// such a plan is still the plan of its department and year, with errors.
+    pub fn unreadable_plan(&self, name: &str) -> Option<(&str, &Diagnostic)> {
+        let name = name.trim_end_matches('/').trim_start_matches("./");
+        let path = match name.split_once('/') {
+            Some((department, year)) if !name.starts_with("plans/") => {
+                format!("plans/{year}/{department}.toml")
+            }
+            _ => name.to_owned(),
+        };
+        let file = self.repo.file(&path)?;
+        let error = first_error(&self.diagnostics, file)?;
+        Some((self.repo.sources.get(file).path(), error))
+    }
+
     /// An action named `department/year/id`, with its plan.
     pub fn find_action(&self, reference: &str) -> Result<(&Plan, &Action)> {
         self.repo.find_action(reference)
     }
+}
+
+/// The year a report is on, and why, when the user did not name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChosenYear {
+    pub year: i64,
+    /// Why this year, to be said on stderr; `None` when `--year` named it.
+    pub why: Option<String>,
 }
 
 /// The first error in `file` among `findings`.

@@ -34,6 +34,31 @@ fn refs(dir: &Path, args: &[&str]) -> Vec<String> {
         .collect()
 }
 
+// An overdue action is overdue whichever year's plan holds it, so `--overdue` looks at
+// every year unless `--year` names one; an action carried over lives on in the later plan.
+#[test]
+fn overdue_looks_at_every_year_but_not_at_actions_carried_over() {
+    let repo = repo();
+    let dir = repo.path();
+    let history = dir.join("plans/2017/history.toml");
+    let text = fs::read_to_string(&history).unwrap();
+    fs::write(
+        &history,
+        text.replace("carried_from = \"history/2016/lists\"\n", ""),
+    )
+    .unwrap();
+    assert_eq!(
+        refs(dir, &["--overdue"]),
+        ["history/2016/lists", "chemistry/2017/apc-guide"]
+    );
+    assert_eq!(
+        refs(dir, &["--overdue", "--year", "2017"]),
+        ["chemistry/2017/apc-guide"]
+    );
+    fs::write(&history, text).unwrap();
+    assert_eq!(refs(dir, &["--overdue", "--year", "2016"]), [] as [&str; 0]);
+}
+
 #[test]
 fn sorted_by_due_date_then_reference_with_undated_last() {
     let repo = repo();
@@ -79,7 +104,8 @@ fn filters_give_known_answers() {
         ["chemistry/2017/key-texts", "history/2017/year1-lists"]
     );
     assert_eq!(refs(dir, &["--quick-win"]), ["chemistry/2017/apc-guide"]);
-    // Due before 2017-04-01 and still active; the dropped one is not overdue.
+    // Due before 2017-04-01 and still active; the dropped one is not overdue, nor is
+    // history/2016/lists, carried over into 2017 as year1-lists.
     assert_eq!(refs(dir, &["--overdue"]), ["chemistry/2017/apc-guide"]);
     assert_eq!(
         refs(dir, &["--overdue", "--today", "2017-07-01"]),

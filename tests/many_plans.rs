@@ -23,7 +23,10 @@ fn many_plans() -> tempfile::TempDir {
             .replace("2016-", &format!("{year}-"));
         let folder = root.join(format!("plans/{year}"));
         fs::create_dir_all(&folder).unwrap();
-        let chemistry = text.replace("\"history\"", "\"chemistry\"");
+        // Chemistry's liaison librarian is bjones.
+        let chemistry = text
+            .replace("\"history\"", "\"chemistry\"")
+            .replace("{ staff = \"jsmith\" }", "{ staff = \"bjones\" }");
         fs::write(folder.join("history.toml"), &text).unwrap();
         fs::write(folder.join("chemistry.toml"), chemistry).unwrap();
     }

@@ -728,8 +728,9 @@ fn rendered(workspace: &Workspace, format: Format) -> String {
         .into_iter()
         .find(|p| workspace.path(p) == PLAN_PATH)
         .expect("the generated plan is valid");
+    let as_of = document::as_of(plan, None, "2017-04-01".parse().unwrap());
     renderer()
-        .plan(&document::build(workspace, plan), format)
+        .plan(&document::build(workspace, plan, as_of), format)
         .unwrap()
 }
 

@@ -78,7 +78,8 @@ fn the_document_has_every_section_in_order() {
             "## The library and the Department of History in numbers",
             "## What we did last year",
             "## Issues",
-            "## Proposed actions",
+            // A final plan records what was agreed.
+            "## Agreed actions",
             "## Next steps",
         ]
     );

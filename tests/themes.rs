@@ -22,7 +22,8 @@ fn fixture_copy() -> tempfile::TempDir {
     dir
 }
 
-/// `aplan themes` in `dir` with `args`: stdout, which must be the only output.
+/// `aplan themes` in `dir` with `args`: stdout, which must be the only output but for the
+/// line saying which year was chosen.
 fn themes(dir: &Path, args: &[&str]) -> String {
     let output = aplan(dir).arg("themes").args(args).output().unwrap();
     assert_eq!(
@@ -31,7 +32,11 @@ fn themes(dir: &Path, args: &[&str]) -> String {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.lines().all(|line| line.starts_with("reporting on ")),
+        "{stderr}"
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -364,7 +369,8 @@ fn plans_with_errors_are_skipped_with_a_warning() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         String::from_utf8(output.stderr).unwrap(),
-        "warning: left out 2 plans with errors (plans/2017/law.toml, plans/2017/physics.toml); run `aplan validate` to see them\n"
+        "warning: left out 2 plans with errors (plans/2017/law.toml, plans/2017/physics.toml); run `aplan validate` to see them\n\
+         reporting on 2017, the planning year that includes 2017-04-01; choose another with --year\n"
     );
     let json: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(

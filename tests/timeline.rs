@@ -131,19 +131,19 @@ fn late_flags_follow_today() {
         summary(dir, "2017-04-14")[0],
         "chemistry: late [send], send by 2017-04-13"
     );
-    // On the meeting day the plan should still have gone out; after it, the final plan
-    // is next, and the unsent plan stays late.
+    // On the meeting day the plan should still have gone out. After it, a draft asks for
+    // the record of what happened (see docs/cycle.md), rather than growing late for ever.
     assert_eq!(
         summary(dir, "2017-04-20")[0],
         "chemistry: late [send], send by 2017-04-13"
     );
     assert_eq!(
         summary(dir, "2017-04-21")[0],
-        "chemistry: late [send], finalise by 2017-04-27"
+        "chemistry: late [], record-sent by -"
     );
     assert_eq!(
-        summary(dir, "2017-04-28")[0],
-        "chemistry: late [send, finalise], finalise by 2017-04-27"
+        summary(dir, "2017-06-28")[0],
+        "chemistry: late [], record-sent by -"
     );
 }
 

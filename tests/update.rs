@@ -328,3 +328,51 @@ fn concurrent_updates_lose_nothing() {
     }
     aplan(repo.path()).arg("validate").assert().success();
 }
+
+// An update records what happened in its plan's year: one dated before the year began, or
+// after today, is a typing mistake that would put the action's log out of order.
+#[test]
+fn an_update_dated_outside_the_plans_year_is_refused() {
+    let update = |date: &'static str| {
+        [
+            "chemistry/2017/oa-workshop",
+            "--note",
+            "x",
+            "--by",
+            "bjones",
+            "--date",
+            date,
+        ]
+    };
+    refused(
+        &update("2015-01-01"),
+        "error: the update is dated 2015-01-01, before the 2017 plan year starts (2016-10-01); \
+         give a --date from 2016-10-01 to 2017-04-01",
+    );
+    refused(
+        &update("2030-01-01"),
+        "error: the update is dated 2030-01-01, after today (2017-04-01); an update records \
+         what has happened: give --date 2017-04-01 or earlier",
+    );
+    refused(
+        &[
+            "--today",
+            "2016-05-01",
+            "chemistry/2017/oa-workshop",
+            "--note",
+            "x",
+            "--by",
+            "bjones",
+        ],
+        "error: the 2017 plan year starts on 2016-10-01, after today (2016-05-01)",
+    );
+    // The first day of the year and today itself are inside it.
+    for date in ["2016-10-01", "2017-04-01"] {
+        let repo = repo();
+        aplan(repo.path())
+            .args(["update"])
+            .args(update(date))
+            .assert()
+            .success();
+    }
+}

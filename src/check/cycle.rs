@@ -7,7 +7,7 @@ use toml::Spanned;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Attendee, Meeting, Plan, PlanStatus, Process};
 
-pub fn check(plan: &Plan, process: Process, out: &mut Vec<Diagnostic>) {
+pub fn check(plan: &Plan, process: &Process, out: &mut Vec<Diagnostic>) {
     let meeting = plan.meeting.as_ref();
     let date = meeting.and_then(|m| m.date.as_ref());
     let sent = meeting.and_then(|m| m.sent.as_ref());

@@ -5,6 +5,7 @@
 //! rules here run once over what was read, each plan's on every core at once, and add
 //! theirs to one sorted list.
 
+mod attendance;
 pub mod baseline;
 mod content;
 mod cycle;
@@ -12,6 +13,7 @@ mod ids;
 mod layout;
 mod references;
 mod text;
+mod updates;
 
 use std::collections::HashSet;
 
@@ -111,6 +113,7 @@ fn sorted(repo: &Repository, mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// to the plan's own issues, the meeting cycle, and what the plan holds.
 #[derive(Debug)]
 struct PlanRules<'c> {
+    config: Option<&'c Config>,
     process: Process,
     limits: Limits,
     /// `None` when aplan.toml could not be read: references cannot be checked then.
@@ -120,9 +123,10 @@ struct PlanRules<'c> {
 impl<'c> PlanRules<'c> {
     fn new(config: Option<&'c Config>) -> Self {
         let (process, limits) = config.map_or((Process::default(), Limits::default()), |c| {
-            (c.process, c.limits)
+            (c.process.clone(), c.limits)
         });
         Self {
+            config,
             process,
             limits,
             known: config.map(references::Known::new),
@@ -134,7 +138,11 @@ impl<'c> PlanRules<'c> {
         if let Some(known) = &self.known {
             references::check_plan(known, plan, out);
         }
-        cycle::check(plan, self.process, out);
+        cycle::check(plan, &self.process, out);
+        if let Some(config) = self.config {
+            attendance::check(plan, config, out);
+        }
         content::check(plan, self.limits, out);
+        updates::check(plan, self.process.year_starts, out);
     }
 }

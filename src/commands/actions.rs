@@ -50,10 +50,11 @@ pub fn run(context: &Context, args: &ActionsArgs) -> Result<ExitStatus> {
             .map(|i| i.id.get_ref().as_str())
             .collect(),
     )?;
-    let year = if args.all_years {
+    // An overdue action is overdue whichever year's plan holds it.
+    let year = if args.all_years || (args.overdue && args.year.is_none()) {
         None
     } else {
-        Some(workspace.year(args.year)?)
+        Some(context.year(&workspace, args.year)?)
     };
     let filter = Filter {
         year,

@@ -5,11 +5,11 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
-use chrono::Datelike;
 
 use super::Context;
 use crate::cli::InitArgs;
 use crate::exit::ExitStatus;
+use crate::model::YearStart;
 use crate::scaffold::{self, Options};
 use crate::write::{Overwrite, write_atomic};
 
@@ -17,7 +17,8 @@ pub fn run(context: &Context, args: &InitArgs) -> Result<ExitStatus> {
     let dir = clean(&context.absolute(args.dir.as_deref().unwrap_or(Path::new("."))));
     let options = Options {
         library: args.library.clone(),
-        year: context.today.year(),
+        // The example plan belongs to the planning year under way, as `aplan.toml` sets it.
+        year: YearStart::default().planning_year(context.today),
         aplan_repo: args
             .aplan_repo
             .as_deref()

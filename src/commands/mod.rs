@@ -94,6 +94,16 @@ impl Context {
         Ok(workspace)
     }
 
+    /// The year a report is on (see [`Workspace::year`]); when `--year` did not name it,
+    /// stderr says which year was chosen and why.
+    pub fn year(&self, workspace: &Workspace, asked: Option<i64>) -> Result<i64> {
+        let chosen = workspace.year(asked, self.today)?;
+        if let Some(why) = &chosen.why {
+            self.note(why);
+        }
+        Ok(chosen.year)
+    }
+
     /// A warning on stderr, unless `--quiet`.
     pub fn warn(&self, message: &str) {
         self.tell(&format!("warning: {message}"));

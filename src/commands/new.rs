@@ -60,6 +60,15 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
                 ));
                 continue;
             }
+            // A plan that does not parse is still the department's plan for the year.
+            if repo.plan(id, args.year).is_none() && repo.file(&path).is_some() {
+                bail!(
+                    "{id} already has a plan for {}, with errors: {path} cannot be read as a \
+                     plan; fix it (`aplan validate {path}` shows where), or use --force to \
+                     replace it",
+                    args.year
+                );
+            }
             bail!(
                 "{id} already has a plan for {}: {path}; use --force to replace it",
                 args.year

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
+use chrono::NaiveDate;
 
 use super::Context;
 use crate::cli::{DocumentFormat, RenderArgs};
@@ -15,7 +16,7 @@ use crate::render::templates::{Origin, TemplateSet, built_in};
 use crate::render::{Format, Renderer};
 use crate::repo::{self, Repository};
 use crate::report::document;
-use crate::workspace::Workspace;
+use crate::workspace::{Workspace, describe_error};
 use crate::write::{Overwrite, Staged, write_atomic};
 
 pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
@@ -23,6 +24,21 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     let root = context.root()?;
     let workspace = super::kept(Workspace::new(Repository::load(&root)?)?);
     let plans = select(context, &workspace, args)?;
+    if let Some(as_of) = args.as_of {
+        let start = workspace.config().process.year_starts;
+        for plan in &plans {
+            let year = *plan.year.get_ref();
+            if let Some(first) = start.first_day(year)
+                && as_of < first
+            {
+                bail!(
+                    "--as-of {as_of} is before the {year} plan year starts ({first}), when \
+                     {} did not exist yet; give a date from {first} on",
+                    workspace.path(plan)
+                );
+            }
+        }
+    }
     if args.out.is_none() && plans.len() > 1 {
         bail!(
             "{} plans to render, and {} takes one; write them all with --out DIR",
@@ -45,7 +61,10 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
 
     if let Some(dir) = &args.out {
         super::check_out_folder(dir, &root, overwrite)?;
-        write_folder(&workspace, &renderer, &plans, dir, format, overwrite)?;
+        let as_of = |plan: &Plan| document::as_of(plan, args.as_of, context.today);
+        write_folder(
+            &workspace, &renderer, &plans, dir, format, overwrite, &as_of,
+        )?;
         context.note(&format!(
             "wrote {} plan{} and index.{} to {}",
             plans.len(),
@@ -54,7 +73,8 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
             dir.display()
         ));
     } else {
-        let text = renderer.plan(&document::build(&workspace, plans[0]), format)?;
+        let as_of = document::as_of(plans[0], args.as_of, context.today);
+        let text = renderer.plan(&document::build(&workspace, plans[0], as_of), format)?;
         match &args.output {
             Some(file) => write_atomic(file, text.as_bytes(), overwrite)?,
             None => {
@@ -76,6 +96,7 @@ fn write_folder(
     dir: &Path,
     format: Format,
     overwrite: Overwrite,
+    as_of: &(dyn Fn(&Plan) -> NaiveDate + Sync),
 ) -> Result<()> {
     // Paths stay as the user gave them (relative to the current folder), so messages name
     // them the same way.
@@ -93,7 +114,7 @@ fn write_folder(
     drop(paths);
     let mut staged = Staged::new(overwrite);
     let entries = super::render_in_batches(&files, &mut staged, |(plan, name)| {
-        let document = document::build(workspace, plan);
+        let document = document::build(workspace, plan, as_of(plan));
         let text = renderer.plan(&document, format)?;
         Ok((
             dir.join(name),
@@ -127,7 +148,7 @@ fn select<'w>(
     args: &RenderArgs,
 ) -> Result<Vec<&'w Plan>> {
     if args.plans.is_empty() {
-        let year = workspace.year(args.year)?;
+        let year = context.year(workspace, args.year)?;
         let mut plans = Vec::new();
         for plan in workspace
             .repo
@@ -166,7 +187,18 @@ fn select<'w>(
     let mut plans: Vec<&Plan> = Vec::new();
     let mut chosen = HashSet::new();
     for name in &args.plans {
-        let plan = workspace.find_plan(&plan_name(context, &root, name))?;
+        let name = plan_name(context, &root, name);
+        let plan = match workspace.find_plan(&name) {
+            Ok(plan) => plan,
+            Err(not_found) => match workspace.unreadable_plan(&name) {
+                Some((path, error)) => bail!(
+                    "{path} has errors (first, {}), so it cannot be rendered, even with \
+                     --force; run `aplan validate {path}` to see them all",
+                    describe_error(&workspace.repo.sources, error)
+                ),
+                None => return Err(not_found),
+            },
+        };
         if !workspace.is_valid(plan) {
             if !args.force {
                 bail!(

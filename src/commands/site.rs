@@ -21,7 +21,7 @@ const PROGRESS_FROM_PAGES: usize = 10;
 pub fn run(context: &Context, args: &SiteArgs) -> Result<ExitStatus> {
     let root = context.root()?;
     let workspace = context.workspace()?;
-    let year = workspace.year(args.year)?;
+    let year = context.year(&workspace, args.year)?;
     let templates = super::render::template_set(context, &root, args.templates.as_deref())?;
     super::render::announce_overrides(context, &templates, super::render::used_by_documents);
     let renderer = Renderer::new(templates)?;

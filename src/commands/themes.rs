@@ -13,7 +13,7 @@ use crate::report::themes::build;
 
 pub fn run(context: &Context, args: &ThemesArgs) -> Result<ExitStatus> {
     let workspace = context.workspace()?;
-    let year = workspace.year(args.year)?;
+    let year = context.year(&workspace, args.year)?;
     let min_departments = args
         .min_departments
         .unwrap_or(workspace.config().limits.common_theme_departments);

@@ -20,7 +20,7 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitStatus> {
         );
     }
     let workspace = context.workspace()?;
-    let year = workspace.year(args.year)?;
+    let year = context.year(&workspace, args.year)?;
     let today = context.today;
     let mut rows = report::timeline::build(&workspace, year, today);
     if let Some(days) = args.within {

@@ -3,13 +3,14 @@
 use std::io::Write;
 
 use anyhow::{Result, anyhow, bail};
+use chrono::NaiveDate;
 
 use super::Context;
 use crate::cli::UpdateArgs;
 use crate::edit::Transaction;
 use crate::edit::append_update::{NewUpdate, append_update};
 use crate::exit::ExitStatus;
-use crate::model::Config;
+use crate::model::{Config, YearStart};
 use crate::suggest::did_you_mean;
 
 pub fn run(context: &Context, args: &UpdateArgs) -> Result<ExitStatus> {
@@ -41,8 +42,15 @@ pub fn run(context: &Context, args: &UpdateArgs) -> Result<ExitStatus> {
     if config.staff(by).is_none() {
         bail!("{}", unknown_staff(config, by));
     }
+    let date = args.date.unwrap_or(context.today);
+    in_the_year(
+        date,
+        *plan.year.get_ref(),
+        config.process.year_starts,
+        context.today,
+    )?;
     let update = NewUpdate {
-        date: args.date.unwrap_or(context.today),
+        date,
         by: by.to_owned(),
         status: args.status,
         note: note.to_owned(),
@@ -68,6 +76,35 @@ pub fn run(context: &Context, args: &UpdateArgs) -> Result<ExitStatus> {
         out.flush()?;
     }
     Ok(ExitStatus::Success)
+}
+
+/// Refuses an update dated before its plan's year starts or after today: an update
+/// records what happened in the plan's year, and the digest and the document as of a date
+/// go by it.
+fn in_the_year(date: NaiveDate, year: i64, start: YearStart, today: NaiveDate) -> Result<()> {
+    if date > today {
+        bail!(
+            "the update is dated {date}, after today ({today}); an update records what has \
+             happened: give --date {today} or earlier"
+        );
+    }
+    let Some(first) = start.first_day(year) else {
+        return Ok(());
+    };
+    if today < first {
+        bail!(
+            "the {year} plan year starts on {first}, after today ({today}); its actions can \
+             be updated once it has started"
+        );
+    }
+    if date < first {
+        bail!(
+            "the update is dated {date}, before the {year} plan year starts ({first}); give a \
+             --date from {first} to {today}, or update the action in the plan it was carried \
+             over from"
+        );
+    }
+    Ok(())
 }
 
 /// The file a reference's plan would be at: `plans/<year>/<department>.toml`.

@@ -15,7 +15,7 @@ use crate::workspace::Workspace;
 
 pub fn run(context: &Context, args: &WorkloadArgs) -> Result<ExitStatus> {
     let workspace = context.workspace()?;
-    let year = workspace.year(args.year)?;
+    let year = context.year(&workspace, args.year)?;
     let report = report::workload::build(workspace.config(), &workspace.plans_for(year), year);
     let breaches = match &args.new_from_rev {
         Some(revision) => {

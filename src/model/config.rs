@@ -10,6 +10,7 @@ use toml::Spanned;
 use super::decode::{Decoder, Fields, Value, keyword};
 use super::parse_document;
 use super::schema::Slug;
+use super::year::YearStart;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
@@ -86,7 +87,7 @@ pub struct Library {
 }
 
 // The cycle's deadlines, in days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[schemars(rename = "ProcessTable", deny_unknown_fields)]
 pub struct Process {
     /// The plan reaches the department this many days before the meeting (7).
@@ -95,6 +96,12 @@ pub struct Process {
     /// The final plan goes out within this many days after the meeting (7).
     #[schemars(with = "Option<u32>")]
     pub finalise_within_days: u32,
+    /// The day plan year Y starts in Y−1, as month-day ("10-01").
+    #[schemars(with = "Option<String>", regex(pattern = r"^[0-9]{2}-[0-9]{2}$"))]
+    pub year_starts: YearStart,
+    /// Staff roles that count as a manager at a meeting (the two manager roles).
+    #[schemars(with = "Option<Vec<StaffRole>>")]
+    pub manager_roles: Vec<StaffRole>,
 }
 
 impl Default for Process {
@@ -102,6 +109,11 @@ impl Default for Process {
         Self {
             send_days_before: 7,
             finalise_within_days: 7,
+            year_starts: YearStart::default(),
+            manager_roles: vec![
+                StaffRole::HeadOfRelationshipManagement,
+                StaffRole::LiaisonManager,
+            ],
         }
     }
 }
@@ -285,6 +297,29 @@ fn process(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Process> {
         if let Some(n) = f.get(key).and_then(|v| d.count(key, v)) {
             *slot = n.into_inner();
         }
+    }
+    if let Some(text) = f
+        .get("year_starts")
+        .and_then(|v| d.string("year_starts", v))
+    {
+        match YearStart::parse(text.get_ref()) {
+            Some(start) => process.year_starts = start,
+            None => d.report(
+                Code::InvalidValue,
+                text.span(),
+                format!("`{}` is not a month and day", text.get_ref()),
+                Some(
+                    "write the day each planning year starts as month-day, such as \"10-01\""
+                        .to_owned(),
+                ),
+            ),
+        }
+    }
+    if let Some(roles) = f.get("manager_roles") {
+        process.manager_roles = d.array("manager_roles", roles, |d, role| {
+            d.keyword::<StaffRole>("manager_roles", role)
+                .map(Spanned::into_inner)
+        });
     }
     f.finish(d);
     Some(process)

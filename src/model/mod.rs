@@ -12,6 +12,7 @@ mod mistake;
 pub mod plan;
 pub mod schema;
 pub mod tree;
+pub mod year;
 
 pub use config::{
     Config, Department, Initiative, Library, Limits, Process, Staff, StaffRole, Theme,
@@ -20,6 +21,8 @@ pub use plan::{
     Action, ActionStatus, Attendee, AttendeeRole, Context, Feedback, Investment, Issue, LibQual,
     Meeting, PersonAttendee, Plan, PlanStatus, Priority, StaffAttendee, Update, Usage,
 };
+
+pub use year::YearStart;
 
 use toml::Spanned;
 

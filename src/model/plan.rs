@@ -347,9 +347,24 @@ impl Action {
 
     /// The latest update by date (file order breaks ties).
     pub fn latest_update(&self) -> Option<&Update> {
+        self.latest_update_as_of(None)
+    }
+
+    /// The status as it stood on `date`: that of the latest update by then that has one,
+    /// else the action's own. `None` is every update.
+    pub fn status_as_of(&self, date: Option<NaiveDate>) -> ActionStatus {
+        status_after_updates(
+            *self.status.get_ref(),
+            self.updates.iter().filter(|u| written_by(u, date)),
+        )
+    }
+
+    /// The latest update by `date` (file order breaks ties); `None` is every update.
+    pub fn latest_update_as_of(&self, date: Option<NaiveDate>) -> Option<&Update> {
         self.updates
             .iter()
             .enumerate()
+            .filter(|(_, u)| written_by(u, date))
             .max_by_key(|(i, u)| (u.date.as_ref().map(|d| *d.get_ref()), *i))
             .map(|(_, u)| u)
     }
@@ -674,16 +689,27 @@ fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
             Vec::new()
         },
     };
-    action.current_status = status_after_updates(*action.status.get_ref(), &action.updates);
+    action.current_status = status_after_updates(*action.status.get_ref(), action.updates.iter());
     f.finish_among(d, &[UPDATES]);
     Some(action)
 }
 
 /// The status of the latest update that has one (file order breaks ties of date), else
 /// `status`.
-fn status_after_updates(status: ActionStatus, updates: &[Update]) -> ActionStatus {
+/// Whether an update was written by `date` (every update when `None`; an undated one,
+/// which validation reports, counts as written).
+fn written_by(update: &Update, date: Option<NaiveDate>) -> bool {
+    match (date, &update.date) {
+        (Some(date), Some(written)) => *written.get_ref() <= date,
+        _ => true,
+    }
+}
+
+fn status_after_updates<'u>(
+    status: ActionStatus,
+    updates: impl Iterator<Item = &'u Update>,
+) -> ActionStatus {
     updates
-        .iter()
         .enumerate()
         .filter_map(|(i, u)| {
             Some((

@@ -1,6 +1,8 @@
 //! The central list of actions: one row per action across plans, filtered, sorted by due
 //! date then reference. It replaces the spreadsheet the team used to keep by hand.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
@@ -103,13 +105,30 @@ impl ActionRow {
 }
 
 /// The actions of the plans without errors that pass the filter, by due date (undated
-/// last), then reference.
+/// last), then reference. An action carried over into a later plan whose year has begun
+/// is not overdue in the plan it came from: the later plan's copy carries it on. Carried
+/// into next year's draft, it is still this year's to do.
 pub fn build(workspace: &Workspace, filter: &Filter) -> Vec<ActionRow> {
-    let mut rows: Vec<ActionRow> = workspace
-        .plans()
+    let plans = workspace.plans();
+    let this_year = workspace
+        .config()
+        .process
+        .year_starts
+        .planning_year(filter.today);
+    let carried: HashSet<&str> = plans
+        .iter()
+        .filter(|plan| *plan.year.get_ref() <= this_year)
+        .flat_map(|plan| &plan.actions)
+        .filter_map(|action| action.carried_from.as_ref())
+        .map(|from| from.get_ref().as_str())
+        .collect();
+    let mut rows: Vec<ActionRow> = plans
         .into_iter()
         .flat_map(|plan| plan.actions.iter().map(move |action| (plan, action)))
         .filter(|(plan, action)| filter.admits(plan, action))
+        .filter(|(plan, action)| {
+            !filter.overdue || !carried.contains(action_reference(plan, action).as_str())
+        })
         .map(|(plan, action)| row(plan, action))
         .collect();
     rows.sort_by(|a, b| {

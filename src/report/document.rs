@@ -96,6 +96,8 @@ pub struct Meeting {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct NewHead {
+    /// Who is new: the Head of Department and or the Library Rep, joined with "and"; empty
+    /// on a first plan that names nobody yet.
     pub name: String,
     /// The Head at last year's meeting, when there was one.
     pub previous: Option<String>,
@@ -237,8 +239,22 @@ pub struct NextSteps {
     pub final_by_text: Option<String>,
 }
 
-/// Builds the document of `plan`; its previous plan comes from `workspace`.
-pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
+/// The day a document of `plan` is rendered as of: the day asked for, else, for a final
+/// plan, the day it was sent, so rendering it again gives the document that went out;
+/// else `today`.
+pub fn as_of(plan: &Plan, asked: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+    let finalised = plan
+        .meeting
+        .as_ref()
+        .and_then(|m| m.finalised.as_ref())
+        .map(|d| *d.get_ref())
+        .filter(|_| *plan.status.get_ref() == PlanStatus::Final);
+    asked.or(finalised).unwrap_or(today)
+}
+
+/// Builds the document of `plan` as it stood on `as_of`: updates written after it are
+/// left out. Its previous plan comes from `workspace`.
+pub fn build(workspace: &Workspace, plan: &Plan, as_of: NaiveDate) -> Document {
     let config = workspace.config();
     let department_id = plan.department.get_ref();
     let department = match config.department(department_id) {
@@ -284,7 +300,7 @@ pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
         meeting: plan.meeting.as_ref().map(|m| meeting(config, m)),
         new_head: new_head(plan, previous),
         numbers: numbers(config, plan),
-        last_year: last_year(previous),
+        last_year: last_year(previous, as_of),
         issues: plan
             .issues
             .iter()
@@ -299,7 +315,7 @@ pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
         actions: plan
             .actions
             .iter()
-            .map(|a| action(config, plan, a))
+            .map(|a| action(config, plan, a, as_of))
             .collect(),
         next_steps: next_steps(config, plan),
     }
@@ -347,36 +363,75 @@ fn meeting(config: &Config, meeting: &crate::model::Meeting) -> Meeting {
     }
 }
 
-/// The Head of Department named among a plan's attendees.
-fn head_of_department(plan: &Plan) -> Option<&str> {
+/// The person in `role` among a plan's attendees.
+fn attendee(plan: &Plan, role: AttendeeRole) -> Option<&str> {
     plan.meeting
         .as_ref()?
         .attendees
         .iter()
         .find_map(|a| match a {
-            Attendee::Person(p) if p.role == AttendeeRole::HeadOfDepartment => {
-                Some(p.name.as_str())
-            }
+            Attendee::Person(p) if p.role == role => Some(p.name.as_str()),
             _ => None,
         })
 }
 
-/// A Head who was not at last year's meeting (or a department with no plan last year)
-/// needs the process explained.
+/// The people the process is explained to: the Head of Department and the Library Rep
+/// when either is not the one in the previous plan, or, on a department's first plan,
+/// whoever reads it (named when the plan names them).
 fn new_head(plan: &Plan, previous: Option<&Plan>) -> Option<NewHead> {
-    let head = head_of_department(plan)?;
-    let before = previous.and_then(head_of_department);
-    let same = before.is_some_and(|b| same_person(b, head));
-    (!same).then(|| NewHead {
-        name: head.to_owned(),
-        previous: before.map(str::to_owned),
+    const ROLES: [AttendeeRole; 2] = [AttendeeRole::HeadOfDepartment, AttendeeRole::LibraryRep];
+    let now = ROLES.map(|role| attendee(plan, role));
+    let new: Vec<&str> = match previous {
+        None => now.iter().flatten().copied().collect(),
+        Some(previous) => ROLES
+            .iter()
+            .zip(now)
+            .filter_map(|(role, now)| {
+                let now = now?;
+                let before = attendee(previous, *role);
+                (!before.is_some_and(|b| same_person(b, now))).then_some(now)
+            })
+            .collect(),
+    };
+    if previous.is_some() && new.is_empty() {
+        return None;
+    }
+    Some(NewHead {
+        name: new.join(" and "),
+        previous: previous
+            .and_then(|p| attendee(p, AttendeeRole::HeadOfDepartment).map(str::to_owned)),
     })
 }
 
+/// Titles that say nothing about who someone is: "Prof. Sarah Hughes" is "Professor Sarah
+/// Hughes".
+const TITLES: &[&str] = &[
+    "prof",
+    "professor",
+    "dr",
+    "doctor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "sir",
+    "dame",
+];
+
+/// Two names for one person: the same words once case, punctuation, spacing and titles
+/// are set aside.
 fn same_person(a: &str, b: &str) -> bool {
     let words = |s: &str| {
-        s.split_whitespace()
-            .map(str::to_lowercase)
+        let plain: String = s
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect::<String>()
+            .to_lowercase();
+        plain
+            .split_whitespace()
+            .filter(|w| !TITLES.contains(w))
+            .map(str::to_owned)
             .collect::<Vec<_>>()
     };
     words(a) == words(b)
@@ -441,7 +496,7 @@ fn numbers(config: &Config, plan: &Plan) -> Numbers {
     }
 }
 
-fn last_year(previous: Option<&Plan>) -> LastYear {
+fn last_year(previous: Option<&Plan>, as_of: NaiveDate) -> LastYear {
     let Some(previous) = previous else {
         return LastYear {
             year: None,
@@ -455,7 +510,7 @@ fn last_year(previous: Option<&Plan>) -> LastYear {
     let statuses: Vec<ActionStatus> = previous
         .actions
         .iter()
-        .map(Action::current_status)
+        .map(|a| a.status_as_of(Some(as_of)))
         .collect();
     let count = |wanted: &[ActionStatus]| statuses.iter().filter(|s| wanted.contains(s)).count();
     LastYear {
@@ -464,8 +519,8 @@ fn last_year(previous: Option<&Plan>) -> LastYear {
             .actions
             .iter()
             .map(|a| {
-                let status = a.current_status();
-                let latest = a.latest_update();
+                let status = a.status_as_of(Some(as_of));
+                let latest = a.latest_update_as_of(Some(as_of));
                 PastAction {
                     title: a.title.get_ref().clone(),
                     status: status.as_str(),
@@ -495,8 +550,8 @@ fn theme_titles(config: &Config, themes: &[toml::Spanned<String>]) -> Vec<String
         .collect()
 }
 
-fn action(config: &Config, plan: &Plan, a: &Action) -> ActionEntry {
-    let status = a.current_status();
+fn action(config: &Config, plan: &Plan, a: &Action, as_of: NaiveDate) -> ActionEntry {
+    let status = a.status_as_of(Some(as_of));
     ActionEntry {
         id: a.id.get_ref().clone(),
         reference: action_reference(plan, a),
@@ -528,7 +583,7 @@ fn action(config: &Config, plan: &Plan, a: &Action) -> ActionEntry {
                 .map_or_else(|| id.get_ref().clone(), |i| i.title.clone())
         }),
         carried_from: a.carried_from.as_ref().map(|c| c.get_ref().clone()),
-        latest_update: a.latest_update().map(|u| UpdateEntry {
+        latest_update: a.latest_update_as_of(Some(as_of)).map(|u| UpdateEntry {
             date_text: u.date.as_ref().map(|d| figures::date(*d.get_ref())),
             by: staff(config, u.by.get_ref()).name,
             note: u.note.clone(),
@@ -537,7 +592,7 @@ fn action(config: &Config, plan: &Plan, a: &Action) -> ActionEntry {
 }
 
 fn next_steps(config: &Config, plan: &Plan) -> NextSteps {
-    let process = config.process;
+    let process = &config.process;
     let date = plan
         .meeting
         .as_ref()

@@ -49,7 +49,8 @@ pub struct PlanPage<'w> {
 impl Site<'_> {
     /// The meeting document of a plan page.
     pub fn document(&self, page: &PlanPage<'_>) -> Document {
-        document::build(self.workspace, page.plan)
+        let as_of = document::as_of(page.plan, None, self.today);
+        document::build(self.workspace, page.plan, as_of)
     }
 }
 

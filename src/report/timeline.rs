@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::actions::iso_date;
 use crate::model::decode::Keyword;
-use crate::model::{Department, Plan, Process};
+use crate::model::{Department, Plan, PlanStatus, Process};
 use crate::workspace::Workspace;
 
 /// A step of the cycle.
@@ -28,6 +28,11 @@ pub enum Step {
     Meet,
     /// Send the final plan, within `finalise_within_days` days after the meeting.
     Finalise,
+    /// The meeting date has passed but the plan is still a draft: record that it was sent
+    /// and that the meeting took place.
+    RecordSent,
+    /// The meeting date has passed but the plan is still `sent`: record the meeting.
+    RecordMeeting,
 }
 
 impl Step {
@@ -40,7 +45,84 @@ impl Step {
             Step::Send => "send the plan",
             Step::Meet => "hold the meeting",
             Step::Finalise => "send the final plan",
+            Step::RecordSent => "record that the plan was sent and the meeting took place",
+            Step::RecordMeeting => "record that the meeting took place",
         }
+    }
+}
+
+/// Where today falls against a plan's meeting date and the deadlines worked out from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    /// No meeting date: nothing to work deadlines out from.
+    NoMeeting,
+    /// On or before the send-by date.
+    BeforeSendBy,
+    /// After the send-by date, up to and including the meeting day.
+    AfterSendBy,
+    /// After the meeting, up to and including the finalise-by date.
+    MeetingPassed,
+    /// After the finalise-by date.
+    AfterFinaliseBy,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 5] = [
+        Phase::NoMeeting,
+        Phase::BeforeSendBy,
+        Phase::AfterSendBy,
+        Phase::MeetingPassed,
+        Phase::AfterFinaliseBy,
+    ];
+
+    /// The phase on `today` of a meeting on `meeting` with these deadlines.
+    pub fn on(
+        today: NaiveDate,
+        meeting: Option<NaiveDate>,
+        send_by: Option<NaiveDate>,
+        finalise_by: Option<NaiveDate>,
+    ) -> Phase {
+        let Some(meeting) = meeting else {
+            return Phase::NoMeeting;
+        };
+        if send_by.is_none_or(|by| today <= by) {
+            Phase::BeforeSendBy
+        } else if today <= meeting {
+            Phase::AfterSendBy
+        } else if finalise_by.is_none_or(|by| today <= by) {
+            Phase::MeetingPassed
+        } else {
+            Phase::AfterFinaliseBy
+        }
+    }
+
+    /// The phase in the words of docs/cycle.md.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Phase::NoMeeting => "no meeting booked",
+            Phase::BeforeSendBy => "before send-by",
+            Phase::AfterSendBy => "after send-by",
+            Phase::MeetingPassed => "meeting passed",
+            Phase::AfterFinaliseBy => "after finalise-by",
+        }
+    }
+}
+
+/// The next step, and the steps that are late, for a plan of `status` in `phase`: the one
+/// table behind the timeline, written out in docs/cycle.md. A draft or sent plan whose
+/// meeting has passed asks for the missing record rather than growing late for ever.
+pub fn next_step(status: PlanStatus, phase: Phase) -> (Option<Step>, &'static [Step]) {
+    use Phase::*;
+    match (status, phase) {
+        (PlanStatus::Final, _) => (None, &[]),
+        (_, NoMeeting) => (Some(Step::BookMeeting), &[]),
+        (PlanStatus::Draft, BeforeSendBy) => (Some(Step::Send), &[]),
+        (PlanStatus::Draft, AfterSendBy) => (Some(Step::Send), &[Step::Send]),
+        (PlanStatus::Draft, MeetingPassed | AfterFinaliseBy) => (Some(Step::RecordSent), &[]),
+        (PlanStatus::Sent, BeforeSendBy | AfterSendBy) => (Some(Step::Meet), &[]),
+        (PlanStatus::Sent, MeetingPassed | AfterFinaliseBy) => (Some(Step::RecordMeeting), &[]),
+        (PlanStatus::Met, AfterFinaliseBy) => (Some(Step::Finalise), &[Step::Finalise]),
+        (PlanStatus::Met, _) => (Some(Step::Finalise), &[]),
     }
 }
 
@@ -122,13 +204,21 @@ impl DepartmentTimeline {
 /// Every department in aplan.toml, by id, for `year` as it stands on `today`.
 pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Vec<DepartmentTimeline> {
     let config = workspace.config();
-    // Departments with a plan file for the year, valid or not.
+    // Departments with a plan file for the year, valid or not, read as a plan or too
+    // broken to read (a TOML syntax error): either way the plan is there, with errors.
+    let folder = format!("plans/{year}/");
     let with_file: HashSet<&str> = workspace
         .repo
         .plans
         .iter()
         .filter(|p| *p.year.get_ref() == year)
         .map(|p| p.department.get_ref().as_str())
+        .chain(
+            workspace
+                .skipped()
+                .into_iter()
+                .filter_map(|path| path.strip_prefix(folder.as_str())?.strip_suffix(".toml")),
+        )
         .collect();
     let mut rows: Vec<DepartmentTimeline> = config
         .departments
@@ -136,7 +226,7 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Vec<Departme
         .map(|department| {
             let id = department.id.get_ref();
             match workspace.plan(id, year) {
-                Some(plan) => with_plan(department, plan, config.process, today),
+                Some(plan) => with_plan(department, plan, &config.process, today),
                 None => {
                     let broken = with_file.contains(id.as_str());
                     let step = if broken {
@@ -172,7 +262,7 @@ fn without_plan(department: &Department, year: i64, step: Step) -> DepartmentTim
 fn with_plan(
     department: &Department,
     plan: &Plan,
-    process: Process,
+    process: &Process,
     today: NaiveDate,
 ) -> DepartmentTimeline {
     let date = |d: Option<&toml::Spanned<NaiveDate>>| d.map(|d| *d.get_ref());
@@ -184,32 +274,25 @@ fn with_plan(
     let finalise_by =
         held.and_then(|d| d.checked_add_days(Days::new(process.finalise_within_days.into())));
 
-    let mut late = Vec::new();
-    if sent.is_none() && send_by.is_some_and(|by| today > by) {
-        late.push(Step::Send);
-    }
-    if finalised.is_none() && finalise_by.is_some_and(|by| today > by) {
-        late.push(Step::Finalise);
-    }
-    let next = match (held, sent, finalised) {
-        (_, _, Some(_)) => None,
-        (None, _, None) => Some(Next {
-            step: Step::BookMeeting,
-            by: None,
-        }),
-        (Some(held), None, None) if today <= held => Some(Next {
-            step: Step::Send,
-            by: send_by,
-        }),
-        (Some(held), Some(_), None) if today <= held => Some(Next {
-            step: Step::Meet,
-            by: Some(held),
-        }),
-        (Some(_), _, None) => Some(Next {
-            step: Step::Finalise,
-            by: finalise_by,
-        }),
+    let phase = Phase::on(today, held, send_by, finalise_by);
+    // A date recorded under [meeting] moves the plan on even when its status was left
+    // behind: a plan with `finalised` has gone out, one with `sent` has been sent.
+    let status = match (*plan.status.get_ref(), sent, finalised) {
+        (_, _, Some(_)) => PlanStatus::Final,
+        (PlanStatus::Draft, Some(_), None) => PlanStatus::Sent,
+        (status, _, _) => status,
     };
+    let (step, late) = next_step(status, phase);
+    let next = step.map(|step| Next {
+        step,
+        by: match step {
+            Step::Send => send_by,
+            Step::Meet => held,
+            Step::Finalise => finalise_by,
+            _ => None,
+        },
+    });
+    let late = late.to_vec();
     DepartmentTimeline {
         department: department.id.get_ref().clone(),
         name: department.name.clone(),
@@ -222,5 +305,78 @@ fn with_plan(
         finalise_by,
         late,
         next,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows of the table in docs/cycle.md: status, phase, next step, late.
+    fn documented() -> Vec<[String; 4]> {
+        include_str!("../../docs/cycle.md")
+            .lines()
+            .filter(|line| {
+                line.starts_with("| ")
+                    && !line.starts_with("| status")
+                    && !line.starts_with("| ---")
+            })
+            .map(|line| {
+                let cells: Vec<String> = line
+                    .trim_matches('|')
+                    .split('|')
+                    .map(|cell| cell.trim().to_owned())
+                    .collect();
+                cells.try_into().expect("four cells a row")
+            })
+            .collect()
+    }
+
+    // docs/cycle.md is the table users read; every state and phase must be there, in
+    // order, and say what the program does.
+    #[test]
+    fn the_next_step_table_is_the_one_in_docs_cycle_md() {
+        let mut expected = Vec::new();
+        for (word, status) in PlanStatus::ALL {
+            for phase in Phase::ALL {
+                let (step, late) = next_step(*status, phase);
+                let late: Vec<&str> = late
+                    .iter()
+                    .map(|step| match step {
+                        Step::Send => "send",
+                        Step::Finalise => "final plan",
+                        other => other.describe(),
+                    })
+                    .collect();
+                expected.push([
+                    (*word).to_owned(),
+                    phase.describe().to_owned(),
+                    step.map_or("-", Step::describe).to_owned(),
+                    late.join(", "),
+                ]);
+            }
+        }
+        assert_eq!(documented(), expected);
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn the_phase_turns_on_the_day_after_each_deadline() {
+        let (send_by, meeting, finalise_by) =
+            (day("2017-03-07"), day("2017-03-14"), day("2017-03-21"));
+        let on = |today| Phase::on(day(today), Some(meeting), Some(send_by), Some(finalise_by));
+        assert_eq!(
+            Phase::on(day("2017-03-01"), None, None, None),
+            Phase::NoMeeting
+        );
+        assert_eq!(on("2017-03-07"), Phase::BeforeSendBy);
+        assert_eq!(on("2017-03-08"), Phase::AfterSendBy);
+        assert_eq!(on("2017-03-14"), Phase::AfterSendBy);
+        assert_eq!(on("2017-03-15"), Phase::MeetingPassed);
+        assert_eq!(on("2017-03-21"), Phase::MeetingPassed);
+        assert_eq!(on("2017-03-22"), Phase::AfterFinaliseBy);
     }
 }
