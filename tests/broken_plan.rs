@@ -19,7 +19,7 @@ fn repo() -> tempfile::TempDir {
     repo
 }
 
-const FIRST_ERROR: &str = "line 3: invalid basic string";
+const FIRST_ERROR: &str = "line 3: this string is not closed on its line";
 
 #[test]
 fn the_timeline_asks_for_the_plan_to_be_fixed_not_created() {

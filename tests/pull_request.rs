@@ -325,7 +325,11 @@ fn workload_check_fails_only_on_limits_the_change_breaks() {
         .assert()
         .code(0)
         .stdout("")
-        .stderr("note: 3 broken limits already at HEAD not shown\n");
+        .stderr(
+            "reporting on 2017, the planning year that includes 2017-04-01; \
+             choose another with --year\n\
+             note: 3 broken limits already at HEAD not shown\n",
+        );
     aplan(dir).args(["workload", "--check"]).assert().code(1);
 
     // A lower limit puts bob over it and dan further over.
