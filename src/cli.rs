@@ -216,6 +216,10 @@ pub enum SchemaFile {
     Plan,
     /// The settings: aplan.toml
     Config,
+    /// A department's people: contacts/<department>.toml
+    Contacts,
+    /// A department's interactions in a year: interactions/<year>/<department>.toml
+    Interactions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

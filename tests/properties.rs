@@ -705,8 +705,7 @@ fn assert_valid(workspace: &Workspace) {
 
 /// The plan as `aplan export --format json` gives it, read back into the model.
 fn exported(workspace: &Workspace) -> GenPlan {
-    let plans = workspace.plans();
-    let report = export::build(workspace.config(), &plans, |p| workspace.path(p).to_owned());
+    let report = export::build(workspace);
     let json = serde_json::to_value(&report).unwrap();
     let plan = json["plans"]
         .as_array()
@@ -762,8 +761,7 @@ proptest! {
         let workspace = workspace(&text);
         assert_valid(&workspace);
         prop_assert_eq!(&exported(&workspace), &plan);
-        let plans = workspace.plans();
-        let report = export::build(workspace.config(), &plans, |p| workspace.path(p).to_owned());
+        let report = export::build(&workspace);
         let yaml = serde_saphyr::to_string(&report).unwrap();
         let read: YamlExport = serde_saphyr::from_str(&yaml).unwrap();
         let from_yaml = read.plans.into_iter().find(|p| p.path == PLAN_PATH).unwrap();

@@ -1,12 +1,14 @@
-//! References between files: departments, staff, themes and initiatives must be defined in
-//! aplan.toml; issues addressed must be in the same plan; carried-over actions must exist.
+//! References between files: departments, staff, themes, initiatives and kinds of
+//! interaction must be defined in aplan.toml; contacts in the department's contacts file;
+//! issues addressed must be in the same plan; actions referred to must exist.
 
 use std::collections::{HashMap, HashSet};
 
 use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Attendee, Config, Plan, StaffAttendee};
+use crate::model::decode::is_slug;
+use crate::model::{Attendee, Config, Contacts, Interactions, Plan, StaffAttendee};
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
 
@@ -37,27 +39,44 @@ impl<'p> PlanIndex<'p> {
 struct Target<'c> {
     code: Code,
     /// Where ids are defined, as in "owner `x` is not in aplan.toml".
-    defined_in: &'static str,
+    defined_in: String,
     /// The ids in plural, as in "known staff ids: …".
-    plural: &'static str,
+    plural: String,
     ids: Vec<&'c str>,
     lookup: HashSet<&'c str>,
+    /// Whether a hint lists the ids even when it can suggest one: a short, closed list.
+    list_always: bool,
 }
 
 impl<'c> Target<'c> {
     fn new(
         code: Code,
-        defined_in: &'static str,
-        plural: &'static str,
+        defined_in: &str,
+        plural: &str,
         ids: impl Iterator<Item = &'c Spanned<String>>,
     ) -> Self {
-        let ids: Vec<&str> = ids.map(|id| id.get_ref().as_str()).collect();
-        Self {
+        Self::of_words(
             code,
             defined_in,
             plural,
+            ids.map(|id| id.get_ref().as_str()),
+        )
+    }
+
+    fn of_words(
+        code: Code,
+        defined_in: &str,
+        plural: &str,
+        ids: impl Iterator<Item = &'c str>,
+    ) -> Self {
+        let ids: Vec<&str> = ids.collect();
+        Self {
+            code,
+            defined_in: defined_in.to_owned(),
+            plural: plural.to_owned(),
             lookup: ids.iter().copied().collect(),
             ids,
+            list_always: false,
         }
     }
 
@@ -69,6 +88,11 @@ impl<'c> Target<'c> {
             return;
         }
         let hint = match did_you_mean(name, self.ids.iter().copied()) {
+            Some(near) if self.list_always => Some(format!(
+                "did you mean `{near}`? {}: {}",
+                self.plural,
+                listing(&self.ids)
+            )),
             Some(near) => Some(format!("did you mean `{near}`?")),
             None if self.ids.is_empty() => Some(format!("there are no {} yet", self.plural)),
             None => Some(format!("known {}: {}", self.plural, listing(&self.ids))),
@@ -85,6 +109,7 @@ pub struct Known<'c> {
     departments: Target<'c>,
     themes: Target<'c>,
     initiatives: Target<'c>,
+    kinds: Target<'c>,
 }
 
 impl<'c> Known<'c> {
@@ -115,8 +140,31 @@ impl<'c> Known<'c> {
                 "initiatives",
                 config.initiatives.iter().map(|i| &i.id),
             ),
+            kinds: Target {
+                list_always: true,
+                ..Target::of_words(
+                    Code::UnknownKind,
+                    "one of the kinds of interaction in aplan.toml",
+                    "kinds",
+                    config.crm.kinds.iter().map(String::as_str),
+                )
+            },
         }
     }
+}
+
+/// The contact ids of a department, or none when it has no contacts file.
+fn contact_target<'c>(department: &str, contacts: Option<&'c Contacts>) -> Target<'c> {
+    let path = format!("contacts/{department}.toml");
+    Target::new(
+        Code::UnknownContact,
+        &format!("in {path}"),
+        &format!("contacts in {path}"),
+        contacts
+            .into_iter()
+            .flat_map(|c| &c.contacts)
+            .map(|c| &c.id),
+    )
 }
 
 pub fn check_config(config: &Config, known: &Known<'_>, out: &mut Vec<Diagnostic>) {
@@ -130,15 +178,23 @@ pub fn check_config(config: &Config, known: &Known<'_>, out: &mut Vec<Diagnostic
     }
 }
 
-/// The references of one plan to aplan.toml and to its own issues.
-pub fn check_plan(known: &Known<'_>, plan: &Plan, out: &mut Vec<Diagnostic>) {
+/// The references of one plan to aplan.toml, to its own issues and to the department's
+/// contacts (`None` when it has no contacts file).
+pub fn check_plan(
+    known: &Known<'_>,
+    plan: &Plan,
+    contacts: Option<&Contacts>,
+    out: &mut Vec<Diagnostic>,
+) {
     let file = plan.file;
     let Known {
         staff,
         departments,
         themes,
         initiatives,
+        ..
     } = known;
+    let people = contact_target(plan.department.get_ref(), contacts);
     let issues = Target::new(
         Code::UnknownIssue,
         "an issue in this plan",
@@ -151,8 +207,12 @@ pub fn check_plan(known: &Known<'_>, plan: &Plan, out: &mut Vec<Diagnostic>) {
         staff.check(file, "liaison", liaison, out);
     }
     for attendee in plan.meeting.iter().flat_map(|m| &m.attendees) {
-        if let Attendee::Staff(StaffAttendee { staff: id }) = attendee {
-            staff.check(file, "attendee", id, out);
+        match attendee {
+            Attendee::Staff(StaffAttendee { staff: id }) => {
+                staff.check(file, "attendee", id, out);
+            }
+            Attendee::Contact(c) => people.check(file, "attendee", &c.contact, out),
+            Attendee::Person(_) => {}
         }
     }
     for issue in &plan.issues {
@@ -177,6 +237,12 @@ pub fn check_plan(known: &Known<'_>, plan: &Plan, out: &mut Vec<Diagnostic>) {
         if let Some(initiative) = &action.initiative {
             initiatives.check(file, "initiative", initiative, out);
         }
+        // A contact written as an id must be one; a name such as "Dr Ben Rep" is a name.
+        if let Some(contact) = action.contact.as_ref().filter(|c| is_slug(c.get_ref()))
+            && contacts.is_some()
+        {
+            people.check(file, "contact", contact, out);
+        }
         action
             .updates
             .iter()
@@ -184,23 +250,83 @@ pub fn check_plan(known: &Known<'_>, plan: &Plan, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The references of one plan to actions of earlier plans.
-pub fn check_carried(plan: &Plan, index: &PlanIndex<'_>, out: &mut Vec<Diagnostic>) {
-    for from in plan.actions.iter().filter_map(|a| a.carried_from.as_ref()) {
-        check_carried_from(plan, from, index, out);
+/// The references of one department's interactions of a year to aplan.toml, to the
+/// department's contacts and to actions.
+pub fn check_interactions(
+    known: &Known<'_>,
+    interactions: &Interactions,
+    contacts: Option<&Contacts>,
+    index: &PlanIndex<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let file = interactions.file;
+    let people = contact_target(&interactions.department, contacts);
+    for interaction in &interactions.interactions {
+        known.kinds.check(file, "kind", &interaction.kind, out);
+        for by in &interaction.by {
+            known.staff.check(file, "`by` entry", by, out);
+        }
+        for with in &interaction.with {
+            people.check(file, "`with` entry", with, out);
+        }
+        for theme in &interaction.themes {
+            known.themes.check(file, "theme", theme, out);
+        }
+        for action in &interaction.actions {
+            check_action_reference(file, action, None, index, out);
+        }
     }
 }
 
-/// `carried_from = "history/2016/lists"` must name an action of an earlier plan.
-fn check_carried_from(
-    plan: &Plan,
+/// The department of a contacts or interactions file (its name) must be in aplan.toml.
+pub fn check_department_file(
+    known: &Known<'_>,
+    file: FileId,
+    path: &str,
+    department: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let ids = &known.departments.ids;
+    if known.departments.lookup.contains(department) {
+        return;
+    }
+    let hint = match did_you_mean(department, ids.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? name the file after the department's id"),
+        None => format!(
+            "name the file after a department's id in aplan.toml, or add the department there; known departments: {}",
+            listing(ids)
+        ),
+    };
+    out.push(
+        Diagnostic::new(
+            Code::UnknownDepartment,
+            file,
+            None,
+            format!("{path} is for department `{department}`, which is not in aplan.toml"),
+        )
+        .with_hint(hint),
+    );
+}
+
+/// The references of one plan to actions of earlier plans.
+pub fn check_carried(plan: &Plan, index: &PlanIndex<'_>, out: &mut Vec<Diagnostic>) {
+    for from in plan.actions.iter().filter_map(|a| a.carried_from.as_ref()) {
+        check_action_reference(plan.file, from, Some(*plan.year.get_ref()), index, out);
+    }
+}
+
+/// A reference such as `history/2016/lists` must name an action of a plan, of a year
+/// before `before` when that is given (`carried_from`).
+fn check_action_reference(
+    file: FileId,
     from: &Spanned<String>,
+    before: Option<i64>,
     index: &PlanIndex<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut report = |message: String, hint: Option<String>| {
         out.push(
-            Diagnostic::new(Code::BadReference, plan.file, Some(from.span()), message)
+            Diagnostic::new(Code::BadReference, file, Some(from.span()), message)
                 .with_hint_opt(hint),
         );
     };
@@ -220,7 +346,7 @@ fn check_carried_from(
         report(format!("`{year}` in `{text}` is not a year"), None);
         return;
     };
-    if year >= *plan.year.get_ref() {
+    if before.is_some_and(|before| year >= before) {
         report(
             format!("`{text}` is not from an earlier year than this plan"),
             Some("actions are carried over from a previous year's plan".to_owned()),
@@ -228,10 +354,11 @@ fn check_carried_from(
         return;
     }
     let Some(source) = index.get(department, year) else {
-        report(
-            format!("there is no plan {department}/{year} to carry `{id}` from"),
-            None,
-        );
+        let message = match before {
+            Some(_) => format!("there is no plan {department}/{year} to carry `{id}` from"),
+            None => format!("there is no plan {department}/{year}, so no action `{id}` in it"),
+        };
+        report(message, None);
         return;
     };
     if source.action(id).is_none() {

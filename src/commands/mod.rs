@@ -77,7 +77,13 @@ impl Context {
         let workspace = kept(Workspace::new(Repository::load(&self.root()?)?)?);
         let skipped = workspace.skipped();
         if !skipped.is_empty() {
-            let plans = if skipped.len() == 1 { "plan" } else { "plans" };
+            let all_plans = skipped.iter().all(|p| p.starts_with("plans/"));
+            let plans = match (all_plans, skipped.len()) {
+                (true, 1) => "plan",
+                (true, _) => "plans",
+                (false, 1) => "file",
+                (false, _) => "files",
+            };
             self.warn(&format!(
                 "left out {} {plans} with errors ({}); run `aplan validate` to see them",
                 skipped.len(),

@@ -301,6 +301,11 @@ fn meeting(config: &Config, meeting: &crate::model::Meeting) -> Meeting {
     for attendee in &meeting.attendees {
         match attendee {
             Attendee::Staff(s) => library_attendees.push(staff(config, s.staff.get_ref())),
+            Attendee::Contact(c) => department_attendees.push(Person {
+                name: c.contact.get_ref().clone(),
+                role: String::new(),
+                email: None,
+            }),
             Attendee::Person(p) => department_attendees.push(Person {
                 name: p.name.clone(),
                 role: p.role.label().to_owned(),
@@ -477,7 +482,7 @@ fn action(config: &Config, plan: &Plan, a: &Action) -> ActionEntry {
         detail: a.detail.clone(),
         owner: staff(config, a.owner.get_ref()),
         with: a.with.iter().map(|w| staff(config, w.get_ref())).collect(),
-        contact: a.contact.clone(),
+        contact: a.contact.as_ref().map(|c| c.get_ref().clone()),
         due_text: a.due.as_ref().map(|d| figures::date(*d.get_ref())),
         priority: a.priority.map(Keyword::label),
         quick_win: a.quick_win,
