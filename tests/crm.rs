@@ -81,3 +81,54 @@ fn files_with_errors_are_left_out_of_the_export() {
     );
     assert_eq!(json["contacts"].as_array().unwrap().len(), 4);
 }
+
+fn render(dir: &std::path::Path, plan: &str) -> String {
+    let output = aplan(dir).args(["render", plan]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Attendees and an action's contact written as contact ids are shown by name and role.
+#[test]
+fn the_document_names_contacts_with_their_roles() {
+    let repo = repo_with(Some(&fixtures().join("crm")));
+    let document = render(repo.path(), "history/2017");
+    assert!(
+        document.contains(
+            "**At the meeting from the department**\n\n- Prof. Ann Head, Head of Department\n- Dr Ben Rep, Library Representative\n"
+        ),
+        "{document}"
+    );
+    assert!(document.contains("- **Department contact:** Dr Ben Rep, Library Representative\n"));
+    assert!(!document.contains("ahead") && !document.contains("brep"));
+}
+
+/// The head at both meetings is one person: by name last year, by contact id this year.
+#[test]
+fn a_head_known_by_name_and_by_contact_id_is_not_new() {
+    let repo = repo_with(Some(&fixtures().join("crm")));
+    let document = render(repo.path(), "history/2017");
+    assert!(
+        !document.contains("How our action plans work"),
+        "{document}"
+    );
+}
+
+/// Last year's head, by contact id, was someone else: the document explains the process to
+/// the new one.
+#[test]
+fn a_new_head_by_contact_id_has_the_process_explained() {
+    let repo = repo_with(Some(&fixtures().join("crm")));
+    let path = repo.path().join("plans/2016/history.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let text = text.replace(
+        "{ name = \"Prof. Ann Head\", role = \"head-of-department\" }",
+        "{ contact = \"cold\" }",
+    );
+    fs::write(&path, text).unwrap();
+    let document = render(repo.path(), "history/2017");
+    assert!(
+        document.contains("## How our action plans work\n\nWelcome, Prof. Ann Head."),
+        "{document}"
+    );
+}

@@ -9,7 +9,10 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::model::decode::Keyword;
-use crate::model::{Action, ActionStatus, Attendee, AttendeeRole, Config, Plan, PlanStatus};
+use crate::model::decode::is_slug;
+use crate::model::{
+    Action, ActionStatus, Attendee, AttendeeRole, Config, ContactRole, Contacts, Plan, PlanStatus,
+};
 use crate::workspace::{Workspace, action_reference};
 
 /// One plan's meeting document.
@@ -230,6 +233,7 @@ pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
     };
     let year = *plan.year.get_ref();
     let status = *plan.status.get_ref();
+    let contacts = workspace.contacts_of(department_id);
     // A previous plan with errors is left out rather than passed over for an older one.
     let previous = workspace
         .previous_plan(department_id, year)
@@ -254,8 +258,8 @@ pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
         status_label: status.label(),
         is_final: status == PlanStatus::Final,
         liaison,
-        meeting: plan.meeting.as_ref().map(|m| meeting(config, m)),
-        new_head: new_head(plan, previous),
+        meeting: plan.meeting.as_ref().map(|m| meeting(config, contacts, m)),
+        new_head: new_head(plan, previous, contacts),
         numbers: numbers(config, plan),
         last_year: last_year(previous),
         issues: plan
@@ -272,7 +276,7 @@ pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
         actions: plan
             .actions
             .iter()
-            .map(|a| action(config, plan, a))
+            .map(|a| action(config, contacts, plan, a))
             .collect(),
         next_steps: next_steps(config, plan),
     }
@@ -295,17 +299,36 @@ fn staff(config: &Config, id: &str) -> Person {
     }
 }
 
-fn meeting(config: &Config, meeting: &crate::model::Meeting) -> Meeting {
+/// Someone from the department named by contact id; an unknown id (in a plan rendered
+/// despite errors) is shown as it is written.
+fn contact(contacts: Option<&Contacts>, id: &str) -> Person {
+    match contacts.and_then(|c| c.contact(id)) {
+        Some(c) => Person {
+            name: c.name.get_ref().clone(),
+            role: c.role.get_ref().label().to_owned(),
+            email: c.email.clone(),
+        },
+        None => Person {
+            name: id.to_owned(),
+            role: String::new(),
+            email: None,
+        },
+    }
+}
+
+fn meeting(
+    config: &Config,
+    contacts: Option<&Contacts>,
+    meeting: &crate::model::Meeting,
+) -> Meeting {
     let mut department_attendees = Vec::new();
     let mut library_attendees = Vec::new();
     for attendee in &meeting.attendees {
         match attendee {
             Attendee::Staff(s) => library_attendees.push(staff(config, s.staff.get_ref())),
-            Attendee::Contact(c) => department_attendees.push(Person {
-                name: c.contact.get_ref().clone(),
-                role: String::new(),
-                email: None,
-            }),
+            Attendee::Contact(c) => {
+                department_attendees.push(contact(contacts, c.contact.get_ref()));
+            }
             Attendee::Person(p) => department_attendees.push(Person {
                 name: p.name.clone(),
                 role: p.role.label().to_owned(),
@@ -325,29 +348,46 @@ fn meeting(config: &Config, meeting: &crate::model::Meeting) -> Meeting {
     }
 }
 
-/// The Head of Department named among a plan's attendees.
-fn head_of_department(plan: &Plan) -> Option<&str> {
+/// The Head of Department among a plan's attendees: their contact id when they are named
+/// by one, and their name.
+fn head_of_department<'p>(
+    plan: &'p Plan,
+    contacts: Option<&'p Contacts>,
+) -> Option<(Option<&'p str>, &'p str)> {
     plan.meeting
         .as_ref()?
         .attendees
         .iter()
         .find_map(|a| match a {
             Attendee::Person(p) if p.role == AttendeeRole::HeadOfDepartment => {
-                Some(p.name.as_str())
+                Some((None, p.name.as_str()))
+            }
+            Attendee::Contact(c) => {
+                let person = contacts?.contact(c.contact.get_ref())?;
+                (*person.role.get_ref() == ContactRole::HeadOfDepartment).then(|| {
+                    (
+                        Some(person.id.get_ref().as_str()),
+                        person.name.get_ref().as_str(),
+                    )
+                })
             }
             _ => None,
         })
 }
 
 /// A Head who was not at last year's meeting (or a department with no plan last year)
-/// needs the process explained.
-fn new_head(plan: &Plan, previous: Option<&Plan>) -> Option<NewHead> {
-    let head = head_of_department(plan)?;
-    let before = previous.and_then(head_of_department);
-    let same = before.is_some_and(|b| same_person(b, head));
+/// needs the process explained. Heads named by contact id in both plans are compared by
+/// id, others by name.
+fn new_head(plan: &Plan, previous: Option<&Plan>, contacts: Option<&Contacts>) -> Option<NewHead> {
+    let (id, head) = head_of_department(plan, contacts)?;
+    let before = previous.and_then(|p| head_of_department(p, contacts));
+    let same = before.is_some_and(|(before_id, before_name)| match (id, before_id) {
+        (Some(a), Some(b)) => a == b,
+        _ => same_person(before_name, head),
+    });
     (!same).then(|| NewHead {
         name: head.to_owned(),
-        previous: before.map(str::to_owned),
+        previous: before.map(|(_, name)| name.to_owned()),
     })
 }
 
@@ -473,7 +513,7 @@ fn theme_titles(config: &Config, themes: &[toml::Spanned<String>]) -> Vec<String
         .collect()
 }
 
-fn action(config: &Config, plan: &Plan, a: &Action) -> ActionEntry {
+fn action(config: &Config, contacts: Option<&Contacts>, plan: &Plan, a: &Action) -> ActionEntry {
     let status = a.current_status();
     ActionEntry {
         id: a.id.get_ref().clone(),
@@ -482,7 +522,10 @@ fn action(config: &Config, plan: &Plan, a: &Action) -> ActionEntry {
         detail: a.detail.clone(),
         owner: staff(config, a.owner.get_ref()),
         with: a.with.iter().map(|w| staff(config, w.get_ref())).collect(),
-        contact: a.contact.as_ref().map(|c| c.get_ref().clone()),
+        contact: a
+            .contact
+            .as_ref()
+            .map(|c| action_contact(contacts, c.get_ref())),
         due_text: a.due.as_ref().map(|d| figures::date(*d.get_ref())),
         priority: a.priority.map(Keyword::label),
         quick_win: a.quick_win,
@@ -593,4 +636,13 @@ pub fn index(library: &str, mut plans: Vec<IndexEntry>) -> Index {
         library: library.to_owned(),
         plans,
     }
+}
+
+/// An action's contact: "Prof. Daniel Osei, Head of Department" for a contact id, else the
+/// name as written.
+fn action_contact(contacts: Option<&Contacts>, written: &str) -> String {
+    contacts
+        .filter(|_| is_slug(written))
+        .and_then(|c| c.contact(written))
+        .map_or_else(|| written.to_owned(), |c| c.name_and_role())
 }
