@@ -63,7 +63,7 @@ fn run(repo: &Repository, only: Option<&HashSet<FileId>>, out: &mut Vec<Diagnost
         .collect();
     let contacts = ContactsIndex::new(&repo.contacts);
     let rules = PlanRules::new(config);
-    let index = references::PlanIndex::new(&repo.plans);
+    let index = references::PlanIndex::new(repo);
     let known = layout::Known::new(repo);
     for file in repo.contacts.iter().filter(|c| wanted(c.file)) {
         ids::check_contacts(file, out);

@@ -9,6 +9,7 @@ use toml::Spanned;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::decode::is_slug;
 use crate::model::{Attendee, Config, Contacts, Interactions, Plan, StaffAttendee};
+use crate::repo::Repository;
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
 
@@ -16,17 +17,36 @@ use crate::suggest::did_you_mean;
 #[derive(Debug)]
 pub struct PlanIndex<'p> {
     plans: HashMap<(&'p str, i64), &'p Plan>,
+    /// Paths of plan files that could not be read as a plan at all (not TOML, not UTF-8):
+    /// a reference into one is not reported, as the file's own error explains it.
+    unread: HashSet<&'p str>,
 }
 
 impl<'p> PlanIndex<'p> {
-    pub fn new(plans: &'p [Plan]) -> Self {
+    pub fn new(repo: &'p Repository) -> Self {
         let mut index = HashMap::new();
-        for plan in plans {
+        for plan in &repo.plans {
             index
                 .entry((plan.department.get_ref().as_str(), *plan.year.get_ref()))
                 .or_insert(plan);
         }
-        Self { plans: index }
+        let read: HashSet<FileId> = repo.plans.iter().map(|p| p.file).collect();
+        let unread = repo
+            .sources
+            .iter()
+            .filter(|(id, file)| file.path().starts_with("plans/") && !read.contains(id))
+            .map(|(_, file)| file.path())
+            .collect();
+        Self {
+            plans: index,
+            unread,
+        }
+    }
+
+    /// Whether the plan file of `department` and `year` is there but could not be read.
+    fn is_unread(&self, department: &str, year: i64) -> bool {
+        self.unread
+            .contains(format!("plans/{year}/{department}.toml").as_str())
     }
 
     pub fn get(&self, department: &str, year: i64) -> Option<&'p Plan> {
@@ -354,6 +374,9 @@ fn check_action_reference(
         return;
     }
     let Some(source) = index.get(department, year) else {
+        if index.is_unread(department, year) {
+            return;
+        }
         let message = match before {
             Some(_) => format!("there is no plan {department}/{year} to carry `{id}` from"),
             None => format!("there is no plan {department}/{year}, so no action `{id}` in it"),

@@ -13,8 +13,8 @@ trap 'rm -rf "$work"' EXIT
 "$aplan" schema interactions >"$work/interactions.json"
 check-jsonschema --schemafile "$work/plan.json" "$here"/plans/*/*.toml "$here"/tests/fixtures/base/plans/*/*.toml
 check-jsonschema --schemafile "$work/config.json" "$here/aplan.toml" "$here/tests/fixtures/base/aplan.toml"
-check-jsonschema --schemafile "$work/contacts.json" "$here"/tests/fixtures/crm/contacts/*.toml
-check-jsonschema --schemafile "$work/interactions.json" "$here"/tests/fixtures/crm/interactions/*/*.toml
+check-jsonschema --schemafile "$work/contacts.json" "$here"/contacts/*.toml "$here"/tests/fixtures/crm/contacts/*.toml
+check-jsonschema --schemafile "$work/interactions.json" "$here"/interactions/*/*.toml "$here"/tests/fixtures/crm/interactions/*/*.toml
 
 sed 's/^year = 2017/year = "2017"/' "$here/plans/2017/history.toml" >"$work/broken.toml"
 if check-jsonschema --schemafile "$work/plan.json" "$work/broken.toml" >/dev/null 2>&1; then
