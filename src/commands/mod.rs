@@ -5,6 +5,7 @@ mod completions;
 mod explain;
 mod export;
 mod init;
+mod log;
 mod new;
 mod render;
 mod schema;
@@ -198,6 +199,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Init(args) => init::run(&context, &args),
         Command::Actions(args) => actions::run(&context, &args),
         Command::Update(args) => update::run(&context, &args),
+        Command::Log(args) => log::run(&context, &args),
         Command::New(args) => new::run(&context, &args),
         Command::Timeline(args) => timeline::run(&context, &args),
         Command::Render(args) => render::run(&context, &args),
