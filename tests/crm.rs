@@ -132,3 +132,27 @@ fn a_new_head_by_contact_id_has_the_process_explained() {
         "{document}"
     );
 }
+
+/// Every path aplan reads lies inside the repository: a contacts file linked from outside
+/// is refused and not read, as a plan would be.
+#[test]
+fn a_contacts_file_linked_from_outside_is_not_read() {
+    let repo = repo_with(Some(&fixtures().join("crm")));
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("people.toml");
+    fs::write(
+        &secret,
+        "[[contacts]]\nid = \"secret\"\nname = \"Not to be read\"\nrole = \"other\"\n",
+    )
+    .unwrap();
+    let link = repo.path().join("contacts/chemistry.toml");
+    std::os::unix::fs::symlink(&secret, &link).unwrap();
+    let (code, json) = common::validate_json(repo.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        common::findings(&json),
+        ["bad-symlink contacts/chemistry.toml"],
+        "{json}"
+    );
+    assert!(!export(repo.path(), "json").contains("Not to be read"));
+}

@@ -35,9 +35,19 @@ pub fn append_interaction(text: &str, interaction: &NewInteraction) -> Result<St
 fn push(document: &mut DocumentMut, interaction: &NewInteraction) -> Result<(), EditError> {
     match document.get_mut("interactions") {
         None => {
+            // Written after everything the file has: toml_edit would put a new table before
+            // the comments at the end of a file, such as a header above no entry yet.
             let mut entries = ArrayOfTables::new();
             entries.push(entry_table(interaction));
-            document.insert("interactions", Item::ArrayOfTables(entries));
+            let mut alone = DocumentMut::new();
+            alone.insert("interactions", Item::ArrayOfTables(entries));
+            let separator = if document.to_string().trim().is_empty() {
+                ""
+            } else {
+                "\n"
+            };
+            let trailing = document.trailing().as_str().unwrap_or_default().to_owned();
+            document.set_trailing(format!("{trailing}{separator}{alone}"));
         }
         Some(Item::ArrayOfTables(entries)) => entries.push(entry_table(interaction)),
         Some(Item::Value(Value::Array(entries))) => {
@@ -135,6 +145,16 @@ mod tests {
     #[test]
     fn starts_a_new_file() {
         assert_eq!(append_interaction("", &entry()).unwrap(), ENTRY);
+    }
+
+    /// Regression: the first entry of a file that holds only a header comment went above
+    /// the comment.
+    #[test]
+    fn the_first_entry_goes_below_a_header_comment() {
+        let header = "# History, plan year 2017\r\n";
+        let edited = append_interaction(header, &entry()).unwrap();
+        let entry = format!("\n{ENTRY}").replace('\n', "\r\n");
+        assert_eq!(edited, format!("{header}{entry}"));
     }
 
     /// The comment at the end stays at the end, after the new entry.
