@@ -87,13 +87,15 @@ pub fn find_root(start: &Path) -> Result<PathBuf, RepoError> {
 }
 
 impl Repository {
-    /// Reads `aplan.toml` and every plan under `plans/`.
+    /// Reads `aplan.toml`, every plan under `plans/` and the files under `contacts/` and
+    /// `interactions/`.
     pub fn load(root: &Path) -> Result<Repository, RepoError> {
         Repository::load_with(root, &[])
     }
 
     /// Like [`Repository::load`], also reading `extra` files (paths relative to the root)
-    /// as plans when the walk does not reach them.
+    /// when the walk does not reach them: as plans, unless they are under `contacts/` or
+    /// `interactions/`.
     pub fn load_with(root: &Path, extra: &[String]) -> Result<Repository, RepoError> {
         let config_path = root.join(CONFIG_FILE);
         match fs::metadata(&config_path) {
@@ -125,6 +127,8 @@ impl Repository {
             repo.config = Config::parse(file, text, &mut repo.diagnostics);
         }
         let mut plan_files = repo.walk(Layout::PLANS)?;
+        plan_files.extend(repo.walk(Layout::CONTACTS)?);
+        plan_files.extend(repo.walk(Layout::INTERACTIONS)?);
         let walked: HashSet<&str> = match extra {
             [] => HashSet::new(),
             _ => plan_files.iter().map(|f| f.rel.as_str()).collect(),
@@ -142,8 +146,6 @@ impl Repository {
                 regular: false,
             });
         }
-        plan_files.extend(repo.walk(Layout::CONTACTS)?);
-        plan_files.extend(repo.walk(Layout::INTERACTIONS)?);
         let first = repo.sources.next_id();
         // Read in parallel, gathered in path order: the same ids, plans and findings in the
         // same order as one file after the other.

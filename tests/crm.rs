@@ -156,3 +156,19 @@ fn a_contacts_file_linked_from_outside_is_not_read() {
     );
     assert!(!export(repo.path(), "json").contains("Not to be read"));
 }
+
+/// Regression: contacts and interactions files named on the command line were read twice,
+/// once by the walk and once as named, and their ids reported as used twice.
+#[test]
+fn validating_named_contacts_and_interactions_reads_each_once() {
+    let repo = repo_with(Some(&fixtures().join("crm")));
+    aplan(repo.path())
+        .args([
+            "validate",
+            "contacts/history.toml",
+            "interactions/2017/history.toml",
+        ])
+        .assert()
+        .success()
+        .stdout("checked 3 files: no problems found\n");
+}
