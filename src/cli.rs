@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::ActionStatus;
 use crate::model::decode::Keyword;
+use crate::model::loose_date::LooseDate;
 
 /// Departmental library action plans as plain-text files in Git.
 ///
@@ -136,6 +137,14 @@ pub enum Command {
     /// late
     Timeline(TimelineArgs),
 
+    /// What changed between two states of the repository, for a reviewer
+    ///
+    /// Plans added or removed, status changes, issues and actions added, removed or changed
+    /// field by field, updates added, settings changed (staff, limits, themes), each
+    /// person's workload before and after, and the findings the change brings and fixes.
+    /// REV and REV2 are Git revisions; without REV2, the files as they are now.
+    Diff(DiffArgs),
+
     /// Each person's departments and active initiatives against the limits
     ///
     /// A shared initiative counts once per person, however many departments' actions point
@@ -156,8 +165,9 @@ pub enum Command {
     /// Start a new plans repository: settings, an example plan, CI workflow and hooks
     ///
     /// Writes aplan.toml, plans/<this year>/history.toml, .github/workflows/aplan.yml,
-    /// .pre-commit-config.yaml and .gitignore (and templates/ with --templates). Nothing is
-    /// overwritten: if any of them exists, nothing is written.
+    /// .pre-commit-config.yaml, .taplo.toml with the schemas in schema/, and .gitignore (and
+    /// templates/ with --templates). Nothing is overwritten: if any of them exists, nothing
+    /// is written; only an existing .gitignore gets aplan's lines appended.
     Init(InitArgs),
 
     /// What a diagnostic code means and how to fix it; without a code, list them all
@@ -202,10 +212,16 @@ pub struct InitArgs {
     #[arg(long, value_name = "NAME", default_value = "University Library")]
     pub library: String,
 
-    /// A Git URL to install aplan from in CI and pre-commit [default: the `aplan` crate in
-    /// CI, and hooks that run an installed `aplan`]
-    #[arg(long, value_name = "URL")]
+    /// The GitHub repository of aplan, as OWNER/NAME: CI installs aplan with its action
+    /// (the release binary) and pre-commit runs its hooks [default: CI builds aplan from
+    /// the Git URL in the workflow, and the hooks run an installed `aplan`]
+    #[arg(long, value_name = "OWNER/NAME")]
     pub aplan_repo: Option<String>,
+
+    /// The version of aplan CI and the hooks use: a release tag such as v0.2.0 [default:
+    /// this aplan's version]
+    #[arg(long, value_name = "TAG")]
+    pub aplan_ref: Option<String>,
 
     /// Also write the built-in templates to templates/, to start your own documents from
     #[arg(long)]
@@ -252,6 +268,36 @@ pub struct WorkloadArgs {
     /// Print only broken limits, one a line, and exit 1 when there are any (for CI)
     #[arg(long)]
     pub check: bool,
+
+    /// With --check, fail only on limits the change since this Git revision breaks (over
+    /// a limit it was within, or further over it), such as the pull request's base
+    #[arg(long, value_name = "REV", requires = "check")]
+    pub new_from_rev: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The revision to compare from: a commit, branch or tag
+    #[arg(value_name = "REV", default_value = "HEAD")]
+    pub from: String,
+
+    /// The revision to compare to [default: the files as they are now]
+    #[arg(value_name = "REV2")]
+    pub to: Option<String>,
+
+    /// How to print the changes
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Indented lines for a terminal
+    Table,
+    /// Markdown, for a pull request comment or a job summary
+    Md,
+    /// One JSON object, documented in the README
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -282,6 +328,11 @@ pub struct ValidateArgs {
     /// Exit 1 when there are warnings, not only errors
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Report only the findings that are not already there at this Git revision, such
+    /// as the pull request's base or HEAD (matched by file, code and message, not line)
+    #[arg(long, value_name = "REV")]
+    pub new_from_rev: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -585,8 +636,13 @@ fn parse_action_status(s: &str) -> Result<ActionStatus, String> {
 
 /// Parses a `YYYY-MM-DD` date.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|e| format!("`{s}` is not a date of the form YYYY-MM-DD ({e})"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| match LooseDate::read(s) {
+        Some(date) => format!(
+            "`{s}` is not a date of the form YYYY-MM-DD: write {}",
+            date.as_written()
+        ),
+        None => format!("`{s}` is not a date of the form YYYY-MM-DD ({e})"),
+    })
 }
 
 #[cfg(test)]
@@ -603,7 +659,14 @@ mod tests {
     fn today_must_be_a_real_date() {
         assert!(parse_date("2017-03-14").is_ok());
         assert!(parse_date("2017-02-30").is_err());
-        assert!(parse_date("14/03/2017").is_err());
+        assert_eq!(
+            parse_date("14/03/2017").unwrap_err(),
+            "`14/03/2017` is not a date of the form YYYY-MM-DD: write 2017-03-14"
+        );
+        assert_eq!(
+            parse_date("05/06/2017").unwrap_err(),
+            "`05/06/2017` is not a date of the form YYYY-MM-DD: write 2017-06-05 (5 June) or 2017-05-06 (6 May)"
+        );
     }
 
     #[test]

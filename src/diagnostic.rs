@@ -61,7 +61,7 @@ codes! {
     FileTooLarge = "file-too-large", Error, "The file is larger than 1 MiB, far more than any plan needs.";
     EmptyFile = "empty-file", Error, "The file has no content.";
     UnreadableFile = "unreadable-file", Error, "The file or folder could not be read.";
-    BadSymlink = "bad-symlink", Error, "A symbolic link under plans/, contacts/ or interactions/ is broken, loops, leaves the repository or points at a folder.";
+    BadSymlink = "bad-symlink", Error, "A symbolic link under plans/, contacts/ or interactions/ (or one of those folders itself) is broken, loops, leaves the repository or points at a folder.";
     NotAYear = "not-a-year", Error, "A folder directly under plans/ or interactions/ is not named after a year.";
     MisplacedFile = "misplaced-file", Warning, "A file or folder under plans/, contacts/ or interactions/ is not where such files live (plans/<year>/<department>.toml, contacts/<department>.toml, interactions/<year>/<department>.toml).";
     UnknownKey = "unknown-key", Error, "A key that the file format does not have.";

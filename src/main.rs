@@ -8,6 +8,17 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !stdout_is_open() {
+        // Writes to a closed standard output are silently dropped, so a report would go
+        // nowhere and the run would still look successful.
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!(
+                "error: standard output is closed, so nothing aplan prints could be read; send it to a file or a pipe instead"
+            );
+        }
+        return ExitStatus::Error.into();
+    }
     match aplan::commands::run(cli) {
         Ok(status) => status.into(),
         Err(error) => {
@@ -25,7 +36,9 @@ fn main() -> ExitCode {
             }
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("error: {error:#}");
+                // Messages quote paths, arguments and values from the user's files.
+                let message = message(&error);
+                eprintln!("error: {}", aplan::sanitize::terminal(&message));
             }
             ExitStatus::Error.into()
         }
@@ -37,3 +50,37 @@ fn main() -> ExitCode {
 /// allocator takes (see the README's Figures).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The error and its causes, each said once: a cause whose text the message already
+/// holds (as in "cannot write x: Is a directory") is not said again.
+fn message(error: &anyhow::Error) -> String {
+    let mut message = error.to_string();
+    for cause in error.chain().skip(1) {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+    }
+    message
+}
+
+/// Whether standard output was open when aplan started. The Rust runtime opens
+/// `/dev/null` read-write in place of a closed one; a shell's `> /dev/null` opens it for
+/// writing only, so on Linux the two can be told apart.
+fn stdout_is_open() -> bool {
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
+        return true;
+    };
+    let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else {
+        return true;
+    };
+    let flags = info
+        .lines()
+        .find_map(|line| line.strip_prefix("flags:"))
+        .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok());
+    const ACCESS_MODE: u32 = 0o3;
+    const READ_WRITE: u32 = 0o2;
+    !(target == std::path::Path::new("/dev/null")
+        && flags.is_some_and(|f| f & ACCESS_MODE == READ_WRITE))
+}

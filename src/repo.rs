@@ -15,12 +15,17 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::git::{Contents, RevisionFile};
 use crate::model::{Action, Config, Contacts, Interactions, Plan};
 use crate::source::{FileId, SourceFile, Sources};
 use crate::suggest::nearest;
 
 /// The name of the settings file that marks a repository's root.
 pub const CONFIG_FILE: &str = "aplan.toml";
+
+/// What a revision's plans repository is read from: the settings, the plans, the contacts
+/// and the interactions.
+pub const TRACKED: &[&str] = &[CONFIG_FILE, "contacts/", "interactions/", "plans/"];
 
 /// The largest file aplan reads; plans are a few kilobytes.
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
@@ -51,6 +56,49 @@ pub enum RepoError {
         .0.display()
     )]
     TemplateOutside(PathBuf),
+    #[error("`{}` {problem}; replace the link with the file or folder itself", .path.display())]
+    BadLink { path: PathBuf, problem: LinkProblem },
+}
+
+/// Why a symbolic link in the repository is not followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum LinkProblem {
+    #[error("is a symbolic link that points at nothing")]
+    Broken,
+    #[error("is a symbolic link that cannot be followed (it may loop back on itself)")]
+    Unfollowable,
+    #[error("is a symbolic link to a place outside the repository, and aplan reads nothing there")]
+    Outside,
+}
+
+/// Checks that `path`, when it is a symbolic link, leads to something inside `root`; a path
+/// that is not a link, or does not exist, passes. Everything aplan reads from a repository
+/// goes through here first, so a link cannot lead it out of the repository.
+pub fn check_inside(root: &Path, path: &Path) -> Result<(), LinkProblem> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    let target = fs::canonicalize(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => LinkProblem::Broken,
+        _ => LinkProblem::Unfollowable,
+    })?;
+    let root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    if target.starts_with(&root) {
+        Ok(())
+    } else {
+        Err(LinkProblem::Outside)
+    }
+}
+
+/// The repository's `templates/` folder, when it has one that stays inside it.
+pub fn template_folder(root: &Path) -> Result<Option<PathBuf>, RepoError> {
+    let dir = root.join("templates");
+    check_inside(root, &dir).map_err(|problem| RepoError::BadLink {
+        path: PathBuf::from("templates"),
+        problem,
+    })?;
+    Ok(dir.is_dir().then_some(dir))
 }
 
 /// A loaded plans repository: every file read (texts kept), the model built from them, and
@@ -98,6 +146,10 @@ impl Repository {
     /// `interactions/`.
     pub fn load_with(root: &Path, extra: &[String]) -> Result<Repository, RepoError> {
         let config_path = root.join(CONFIG_FILE);
+        check_inside(root, &config_path).map_err(|problem| RepoError::BadLink {
+            path: PathBuf::from(CONFIG_FILE),
+            problem,
+        })?;
         match fs::metadata(&config_path) {
             Ok(meta) if meta.is_dir() => return Err(RepoError::ConfigNotAFile(config_path)),
             Ok(_) => {}
@@ -205,6 +257,97 @@ impl Repository {
         repo
     }
 
+    /// The repository as it was at a revision: `files` are those under `aplan.toml`,
+    /// `plans/`, `contacts/` and `interactions/` there (as [`crate::git::Git::files_at`]
+    /// lists them, sorted by path), read as `load` reads the disk, findings included.
+    /// `None` when the revision has no `aplan.toml`.
+    pub fn from_revision(
+        root: &Path,
+        files: Vec<RevisionFile>,
+    ) -> Result<Option<Repository>, RepoError> {
+        let mut repo = Repository {
+            root: root.to_path_buf(),
+            sources: Sources::default(),
+            config: None,
+            plans: Vec::new(),
+            contacts: Vec::new(),
+            interactions: Vec::new(),
+            diagnostics: Vec::new(),
+            names: OnceLock::new(),
+            by_department: OnceLock::new(),
+        };
+        let mut files = files.into_iter();
+        let Some(config) = files.by_ref().find(|f| f.path == CONFIG_FILE) else {
+            return Ok(None);
+        };
+        let (source, problem) = stored_text(config.path, config.contents);
+        let file = repo.sources.push(source);
+        match problem {
+            Some(problem) => repo.diagnostics.push(problem.diagnostic(file)),
+            None => {
+                let text = repo.sources.get(file).text().unwrap_or_default();
+                repo.config = Config::parse(file, text, &mut repo.diagnostics);
+            }
+        }
+        let mut to_read = Vec::new();
+        let mut reported: BTreeSet<String> = BTreeSet::new();
+        let mut seen: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for stored in files {
+            let Some(layout) = Layout::of(&stored.path) else {
+                continue;
+            };
+            let count = seen.entry(layout.folder).or_default();
+            *count += 1;
+            if *count > MAX_PLAN_ENTRIES {
+                return Err(RepoError::TooManyFiles(layout));
+            }
+            match place_in(layout, &stored.path) {
+                Place::File => to_read.push(stored),
+                Place::Ignored => {}
+                Place::Problem {
+                    path,
+                    code,
+                    message,
+                } => {
+                    if reported.insert(path.clone()) {
+                        let hint = match code {
+                            Code::NotAYear => format!(
+                                "name the folder after the plan year, such as {}/2017",
+                                layout.folder
+                            ),
+                            Code::UnreadableFile => format!(
+                                "{} live at {}; move this file away",
+                                layout.plural, layout.pattern
+                            ),
+                            _ => format!("{} live at {}", layout.plural, layout.pattern),
+                        };
+                        repo.problem(path, code, message, Some(hint));
+                    }
+                }
+            }
+        }
+        for stored in to_read {
+            let rel = stored.path.clone();
+            if stored.contents == Contents::Link {
+                let message = "this symbolic link is not followed when reading a revision";
+                let hint = "replace the link with the file itself".to_owned();
+                repo.problem(rel, Code::BadSymlink, message.to_owned(), Some(hint));
+                continue;
+            }
+            let (source, problem) = stored_text(stored.path, stored.contents);
+            let file = repo.sources.push(source);
+            if let Some(problem) = problem {
+                repo.diagnostics.push(problem.diagnostic(file));
+                continue;
+            }
+            let text = repo.sources.get(file).text().unwrap_or_default();
+            if let Some(read) = Holds::parse(file, &rel, text, &mut repo.diagnostics) {
+                repo.keep(read);
+            }
+        }
+        Ok(Some(repo))
+    }
+
     /// Puts new texts in place of the files at `edits` (paths relative to the root), or
     /// adds them as new files, reading them as `load` would; everything else stays as it
     /// was read. An edit is checked this way before it is written. Returns the edited
@@ -230,6 +373,12 @@ impl Repository {
                 }
                 None => self.sources.add(rel.clone(), Some(text.clone())),
             };
+            // An edit may not make a file that `load` would refuse to read.
+            if text.len() as u64 > MAX_FILE_SIZE {
+                self.diagnostics.push(too_large().diagnostic(file));
+                files.push(file);
+                continue;
+            }
             let sources = &self.sources;
             let before = |file: FileId| sources.get(file).path() < rel.as_str();
             match Holds::parse(file, rel, text, &mut self.diagnostics) {
@@ -364,6 +513,21 @@ impl Repository {
     /// reporting everything else found there.
     fn walk(&mut self, layout: Layout) -> Result<Vec<RepoFile>, RepoError> {
         let dir = self.root.join(layout.folder);
+        if let Err(problem) = check_inside(&self.root, &dir) {
+            self.problem(
+                layout.folder.to_owned(),
+                Code::BadSymlink,
+                format!(
+                    "`{}` {problem}, so no {} can be read",
+                    layout.folder, layout.what
+                ),
+                Some(format!(
+                    "replace the link with the {} folder itself",
+                    layout.folder
+                )),
+            );
+            return Ok(Vec::new());
+        }
         match fs::metadata(&dir) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {
@@ -564,8 +728,20 @@ pub fn read_template_folder(dir: &Path) -> Result<Vec<(String, String)>, RepoErr
     for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
         let entry = entry.map_err(|e| io_error(dir, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let is_file = fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
-        if name.starts_with('.') || !is_file {
+        if name.starts_with('.') {
+            continue;
+        }
+        match check_inside(&folder, &entry.path()) {
+            Ok(()) => {}
+            Err(LinkProblem::Outside) => return Err(RepoError::TemplateOutside(entry.path())),
+            Err(problem) => {
+                return Err(RepoError::BadLink {
+                    path: entry.path(),
+                    problem,
+                });
+            }
+        }
+        if !fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
             continue;
         }
         let target = fs::canonicalize(entry.path()).map_err(|e| io_error(&entry.path(), e))?;
@@ -631,6 +807,129 @@ fn parent_folder(rel: &str) -> String {
     match rel.rsplit_once('/') {
         Some((parent, _)) => format!("{parent}/"),
         None => "the repository".to_owned(),
+    }
+}
+
+impl Layout {
+    /// The layout whose folder `path` (from the root) is in, or is.
+    fn of(path: &str) -> Option<Layout> {
+        [Layout::PLANS, Layout::CONTACTS, Layout::INTERACTIONS]
+            .into_iter()
+            .find(|layout| {
+                path == layout.folder
+                    || path
+                        .strip_prefix(layout.folder)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+    }
+}
+
+/// Where a file of a revision lies in its layout's folder, judged as the walk of the disk
+/// judges the files and folders it meets.
+enum Place {
+    File,
+    /// Not read and not worth a finding: hidden files, notes beside plans.
+    Ignored,
+    Problem {
+        path: String,
+        code: Code,
+        message: String,
+    },
+}
+
+fn place_in(layout: Layout, path: &str) -> Place {
+    let folder = layout.folder;
+    let Some(rest) = path
+        .strip_prefix(folder)
+        .and_then(|rest| rest.strip_prefix('/'))
+    else {
+        return if path == folder {
+            Place::Problem {
+                path: path.to_owned(),
+                code: Code::UnreadableFile,
+                message: format!(
+                    "`{folder}` is not a folder, so no {} can be read",
+                    layout.what
+                ),
+            }
+        } else {
+            Place::Ignored
+        };
+    };
+    let parts: Vec<&str> = rest.split('/').collect();
+    if parts.iter().any(|p| p.starts_with('.')) {
+        return Place::Ignored;
+    }
+    let is_toml = |name: &str| name.ends_with(".toml");
+    let misplaced = |path: String, message: String| Place::Problem {
+        path,
+        code: Code::MisplacedFile,
+        message,
+    };
+    let folder_like_file = || {
+        format!(
+            "this is a folder named like a {} file, so it is not read",
+            layout.what
+        )
+    };
+    if !layout.years {
+        return match parts[..] {
+            [name] if is_toml(name) => Place::File,
+            [_] | [] => Place::Ignored,
+            [name, ..] => misplaced(
+                format!("{folder}/{name}"),
+                if is_toml(name) {
+                    folder_like_file()
+                } else {
+                    format!("this folder is inside {folder}/, so it is not read")
+                },
+            ),
+        };
+    }
+    match parts[..] {
+        [name] if is_toml(name) => misplaced(
+            path.to_owned(),
+            "this file is not inside a year folder, so it is not read".to_owned(),
+        ),
+        [_] => Place::Ignored,
+        [year, ..] if !is_year(year) => Place::Problem {
+            path: format!("{folder}/{year}"),
+            code: Code::NotAYear,
+            message: format!(
+                "`{year}` is not a year; {} live in {folder}/<year>/",
+                layout.plural
+            ),
+        },
+        [_, name] if is_toml(name) => Place::File,
+        [_, _] => Place::Ignored,
+        [year, name, ..] => misplaced(
+            format!("{folder}/{year}/{name}"),
+            if is_toml(name) {
+                folder_like_file()
+            } else {
+                format!("this folder is inside {folder}/{year}/, so it is not read")
+            },
+        ),
+        [] => Place::Ignored,
+    }
+}
+
+/// A revision's file as a source, with the reason its text cannot be used, if any.
+fn stored_text(path: String, contents: Contents) -> (SourceFile, Option<ReadProblem>) {
+    let read = match contents {
+        Contents::Bytes(bytes) => text_of(bytes),
+        Contents::TooLarge(_) => Err(too_large()),
+        Contents::Link => Err(ReadProblem::new(
+            Code::BadSymlink,
+            "this symbolic link is not followed when reading a revision".to_owned(),
+        )),
+    };
+    match read {
+        Ok(text) => (SourceFile::new(path, Some(text)), None),
+        Err(problem) => (
+            SourceFile::new(path, problem.lossy_text.clone()),
+            Some(problem),
+        ),
     }
 }
 
@@ -804,19 +1103,19 @@ fn read_walked(path: &Path) -> Result<String, ReadProblem> {
     read_open(file, &meta)
 }
 
+fn too_large() -> ReadProblem {
+    let mut p = ReadProblem::new(
+        Code::FileTooLarge,
+        format!(
+            "the file is larger than {} MiB",
+            MAX_FILE_SIZE / 1024 / 1024
+        ),
+    );
+    p.hint = Some("a plan is a few kilobytes; remove pasted data such as usage reports".to_owned());
+    p
+}
+
 fn read_open(file: fs::File, meta: &fs::Metadata) -> Result<String, ReadProblem> {
-    let too_large = || {
-        let mut p = ReadProblem::new(
-            Code::FileTooLarge,
-            format!(
-                "the file is larger than {} MiB",
-                MAX_FILE_SIZE / 1024 / 1024
-            ),
-        );
-        p.hint =
-            Some("a plan is a few kilobytes; remove pasted data such as usage reports".to_owned());
-        p
-    };
     if meta.len() > MAX_FILE_SIZE {
         return Err(too_large());
     }
@@ -824,6 +1123,11 @@ fn read_open(file: fs::File, meta: &fs::Metadata) -> Result<String, ReadProblem>
     file.take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
+    text_of(bytes)
+}
+
+/// A file's bytes as text, refusing what is too large, UTF-16, binary or not UTF-8.
+fn text_of(bytes: Vec<u8>) -> Result<String, ReadProblem> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(too_large());
     }

@@ -6,6 +6,14 @@ pub fn did_you_mean<'c>(
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
     let seen: Vec<&str> = candidates.into_iter().collect();
+    // `JSmith` for `jsmith`, `HoD` for `head-of-department`: the same word in other
+    // capitals, or the initials of a hyphenated one, is surer than any misspelling.
+    if let Some(same) = seen.iter().find(|c| c.eq_ignore_ascii_case(word)) {
+        return Some(same);
+    }
+    if let Some(abbreviated) = seen.iter().find(|c| is_initials_of(word, c)) {
+        return Some(abbreviated);
+    }
     let mut best: Option<(usize, &str)> = None;
     for &candidate in &seen {
         let distance = strsim::damerau_levenshtein(word, candidate);
@@ -21,6 +29,18 @@ pub fn did_you_mean<'c>(
         extended.sort_unstable_by_key(|c| std::cmp::Reverse(c.len()));
         extended.first().copied()
     })
+}
+
+/// Whether `word` is the initials of a candidate of two or more hyphenated words, in any
+/// capitals: `HoD` of `head-of-department`.
+fn is_initials_of(word: &str, candidate: &str) -> bool {
+    let words: Vec<&str> = candidate.split('-').collect();
+    words.len() >= 2
+        && word.len() == words.len()
+        && word
+            .chars()
+            .zip(&words)
+            .all(|(c, w)| w.chars().next().is_some_and(|f| f.eq_ignore_ascii_case(&c)))
 }
 
 /// The candidates that `word` starts with, followed by `_` or `-`.
@@ -63,6 +83,17 @@ mod tests {
         assert_eq!(did_you_mean("xyz", staff), None);
         assert_eq!(did_you_mean("due_date", ["due", "status"]), Some("due"));
         assert_eq!(did_you_mean("ownr", ["owner", "status"]), Some("owner"));
+    }
+
+    /// Each changed capital counts as an edit, so `JSMITH` is too far from `jsmith` to be
+    /// a misspelling of it; it is the same word all the same.
+    #[test]
+    fn the_same_word_in_other_capitals_comes_first() {
+        assert_eq!(did_you_mean("JSMITH", ["bjones", "jsmith"]), Some("jsmith"));
+        assert_eq!(did_you_mean("JSmith", ["jsmith", "jsmit"]), Some("jsmith"));
+        let roles = ["head-of-department", "deputy-head", "library-rep"];
+        assert_eq!(did_you_mean("HoD", roles), Some("head-of-department"));
+        assert_eq!(did_you_mean("dh", roles), Some("deputy-head"));
     }
 
     #[test]

@@ -74,6 +74,13 @@ impl Workspace {
             .expect("Workspace::new refuses a repository without a config")
     }
 
+    /// The first error in `aplan.toml`, on one line, when it has one: reports then run on
+    /// the settings that could be read and the defaults for the rest.
+    pub fn config_error(&self) -> Option<String> {
+        first_error(&self.diagnostics, self.config().file)
+            .map(|error| describe_error(&self.repo.sources, error))
+    }
+
     /// Whether a plan's file has no errors.
     pub fn is_valid(&self, plan: &Plan) -> bool {
         !self.broken.contains(&plan.file)

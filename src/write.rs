@@ -27,6 +27,11 @@ pub enum WriteError {
     Lock { path: PathBuf, source: io::Error },
     #[error("cannot write {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    #[error(
+        "{} is not a regular file (a device, a pipe or a folder), and aplan replaces only files; name a file to write",
+        .0.display()
+    )]
+    NotAFile(PathBuf),
 }
 
 /// Writes `contents` to `path` atomically, creating the folders above it.
@@ -70,6 +75,58 @@ pub fn existing<'p>(paths: impl IntoIterator<Item = &'p Path>) -> Vec<&'p Path> 
         .into_iter()
         .filter(|path| fs::symlink_metadata(path).is_ok())
         .collect()
+}
+
+/// The first thing in `dir` that aplan would not have written there: anything but the
+/// files `ours` accepts and aplan's own temporary files. `None` for an empty or missing
+/// folder. Rendered documents and sites go only into such folders unless the user insists,
+/// so a mistyped `--out` cannot scatter files among someone's own.
+pub fn foreign_entry(dir: &Path, ours: impl Fn(&str) -> bool) -> Option<PathBuf> {
+    let entries = fs::read_dir(dir).ok()?;
+    let mut foreign: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+            !(is_file && (ours(&name) || is_temporary(&name)))
+        })
+        .map(|entry| entry.path())
+        .collect();
+    foreign.sort();
+    foreign.into_iter().next()
+}
+
+/// How old a temporary file of aplan's must be before a write to its folder removes it:
+/// far longer than any write takes, so one still being written is never touched.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes the temporary files a write that was killed (`kill -9`, a power cut) left in
+/// `dir`: only regular files named as aplan names them and older than [`STALE_AFTER`].
+/// Each folder is looked at once per run.
+fn remove_stale_temporaries(dir: &Path) {
+    static CLEANED: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+    if !lock(&CLEANED).insert(dir.to_path_buf()) {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let stale = entry.metadata().is_ok_and(|meta| {
+            meta.is_file()
+                && meta
+                    .modified()
+                    .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > STALE_AFTER))
+        });
+        if stale && is_temporary(&entry.file_name().to_string_lossy()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// A temporary file of aplan's, as [`prepare`] names them.
+fn is_temporary(name: &str) -> bool {
+    name.starts_with(".aplan-") && name.ends_with(".tmp")
 }
 
 /// How many files [`Staged::write`] writes at once.
@@ -214,8 +271,16 @@ fn prepare<'p>(
     fault: &mut dyn FnMut(Step) -> io::Result<()>,
 ) -> Result<Prepared<'p>, WriteError> {
     let io_error = |source| io_error(path, source);
-    if overwrite == Overwrite::Refuse && fs::symlink_metadata(path).is_ok() {
-        return Err(WriteError::Exists(path.to_path_buf()));
+    match fs::symlink_metadata(path) {
+        Ok(_) if overwrite == Overwrite::Refuse => {
+            return Err(WriteError::Exists(path.to_path_buf()));
+        }
+        // A link is replaced, never followed; anything else but a file is left alone, so
+        // `--force` cannot turn a device or a pipe into a file.
+        Ok(meta) if !meta.is_file() && !meta.file_type().is_symlink() => {
+            return Err(WriteError::NotAFile(path.to_path_buf()));
+        }
+        _ => {}
     }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -223,6 +288,7 @@ fn prepare<'p>(
     };
     fault(Step::CreateFolder).map_err(io_error)?;
     fs::create_dir_all(dir).map_err(io_error)?;
+    remove_stale_temporaries(dir);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".aplan-").suffix(".tmp");
     if let Some(permissions) = permissions(path) {

@@ -1,7 +1,8 @@
 //! One fixture per diagnostic code: `tests/fixtures/checks/<code>/` holds the files laid
 //! over the clean base repository, and `expected.txt` every finding `aplan validate` must
-//! report, as `code file:line:col`, and nothing else. A variant folder `<code>-<case>/`
-//! (`unknown-key-in-action/`) tests the same code on another mistake.
+//! report, as `code file:line:col`, and nothing else. A line may go on with ` | ` and the
+//! hint the finding must give, for findings whose point is the way to the fix. A variant
+//! folder `<code>-<case>/` (`unknown-key-in-action/`) tests the same code on another mistake.
 
 mod common;
 
@@ -69,7 +70,7 @@ fn each_fixture_reports_exactly_what_it_expects() {
         );
         let repo = repo_with(Some(&case));
         let (exit, json) = validate_json(repo.path(), &[]);
-        let found: BTreeSet<String> = findings(&json).into_iter().collect();
+        let found = found_as_expected(&json, &expected);
         if found != expected {
             failures.push(format!(
                 "{name}:\n  missing: {:?}\n  unexpected: {:?}",
@@ -84,6 +85,29 @@ fn each_fixture_reports_exactly_what_it_expects() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Each finding as `code file:line:col`, followed by ` | ` and its hint when the expected
+/// line for that place names one.
+fn found_as_expected(json: &serde_json::Value, expected: &BTreeSet<String>) -> BTreeSet<String> {
+    let with_hint: BTreeSet<&str> = expected
+        .iter()
+        .filter_map(|e| e.split_once(" | ").map(|(place, _)| place))
+        .collect();
+    let hints = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["hint"].as_str());
+    findings(json)
+        .into_iter()
+        .zip(hints)
+        .map(|(place, hint)| match hint {
+            Some(hint) if with_hint.contains(place.as_str()) => format!("{place} | {hint}"),
+            None if with_hint.contains(place.as_str()) => format!("{place} | (no hint)"),
+            _ => place,
+        })
+        .collect()
 }
 
 /// The code a fixture folder tests: its name, or for a variant such as

@@ -473,3 +473,569 @@ fn terminal_escapes_in_file_names_are_not_printed() {
     assert!(stderr.contains("left out 1 plan with errors"), "{stderr:?}");
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
 }
+
+/// A repository with `rel` replaced by a symbolic link to `target`, and a folder outside
+/// the repository holding a secret, a plan and a password file for links to lead to.
+fn linked_out(rel: &str, target: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let outside = tempfile::tempdir().unwrap();
+    let repo = outside.path().join("repo");
+    common::copy_tree(&fixtures().join("base"), &repo);
+    write(
+        outside.path(),
+        "tpl/plan.md",
+        "{{ plan.department }} id_rsa",
+    );
+    write(
+        outside.path(),
+        "tpl/id_rsa",
+        "-----BEGIN OPENSSH PRIVATE KEY-----",
+    );
+    write(
+        outside.path(),
+        "passwd",
+        "root:x:0:0:root:/root:/bin/bash\n",
+    );
+    write(
+        outside.path(),
+        "elsewhere/2017/chemistry.toml",
+        "secret line = 1\n",
+    );
+    let path = repo.join(rel);
+    if path.is_dir() {
+        fs::remove_dir_all(&path).unwrap();
+    } else if path.exists() {
+        fs::remove_file(&path).unwrap();
+    }
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(target, &path).unwrap();
+    (outside, repo)
+}
+
+/// Regression guard: links at the top of the repository were followed out of it, so a pull
+/// request could make `render` use outside files as templates, `validate` print the lines of
+/// files elsewhere on the disk, and any command show `/etc/passwd`.
+#[test]
+fn links_at_the_top_of_the_repository_are_not_followed_out_of_it() {
+    let (_outside, repo) = linked_out("templates", "../tpl");
+    for args in [
+        &["templates"][..],
+        &["render", "history/2017", "--format", "md"],
+    ] {
+        let output = aplan(&repo).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {output:?}");
+        let (out, err) = (stdout(&output), String::from_utf8_lossy(&output.stderr));
+        assert!(!out.contains("id_rsa"), "{args:?}: {out}");
+        assert!(
+            err.contains("`templates` is a symbolic link to a place outside the repository"),
+            "{args:?}: {err}"
+        );
+    }
+
+    let (_outside, repo) = linked_out("plans", "../elsewhere");
+    let (code, json) = validate_json(&repo, &[]);
+    assert_eq!(
+        (code, findings(&json)),
+        (1, vec!["bad-symlink plans".to_owned()])
+    );
+    let human = aplan(&repo).arg("validate").output().unwrap();
+    assert!(!stdout(&human).contains("secret line"), "{human:?}");
+
+    let (_outside, repo) = linked_out("aplan.toml", "../passwd");
+    let output = aplan(&repo).arg("validate").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let all = format!(
+        "{}{}",
+        stdout(&output),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!all.contains("root:x"), "{all}");
+    assert!(all.contains("`aplan.toml` is a symbolic link"), "{all}");
+}
+
+/// Links that stay inside the repository are followed: a repository may keep its plans or
+/// templates in another folder of its own.
+#[test]
+fn links_inside_the_repository_are_followed() {
+    let (_outside, repo) = linked_out("plans", "data/plans");
+    common::copy_tree(&fixtures().join("base/plans"), &repo.join("data/plans"));
+    let (code, json) = validate_json(&repo, &[]);
+    assert_eq!((code, findings(&json)), (0, Vec::<String>::new()));
+}
+
+/// Regression guard: a template override that is a broken link was passed over in silence,
+/// so the built-in template was used while the reviewer thought the override was.
+#[test]
+fn a_broken_template_link_stops_the_render() {
+    let (_outside, repo) = linked_out("templates/plan.md", "nowhere.md");
+    let output = aplan(&repo)
+        .args(["render", "history/2017", "--format", "md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("plan.md` is a symbolic link that points at nothing"),
+        "{err}"
+    );
+}
+
+/// Text that could act on a terminal or forge a CI annotation, in TOML's escapes.
+const FORGERY: &str = r"\u001b]0;owned\u0007\u001b[2J\r\n::error file=x::forged\u0000\u007f\u009b";
+
+/// The control characters in `text` other than line feeds, tabs and (in `crlf` formats,
+/// CSV and iCalendar) the carriage returns ending lines, and any line that would be read as
+/// an annotation. A CSV cell may hold several lines, as RFC 4180 allows, so only its
+/// control characters count.
+fn raw_controls(text: &str, crlf: bool) -> Vec<String> {
+    let is_csv = crlf && !text.starts_with("BEGIN:VCALENDAR");
+    let text = if crlf {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_owned()
+    };
+    let mut found: Vec<String> = text
+        .chars()
+        .filter(|&c| c.is_control() && c != '\n' && c != '\t')
+        .map(|c| format!("{c:?}"))
+        .collect();
+    found.extend(
+        text.lines()
+            .filter(|l| !is_csv && l.starts_with("::error file=x"))
+            .map(str::to_owned),
+    );
+    found
+}
+
+/// Regression guard: a field holding escape sequences, a bell, a line break and a GitHub
+/// annotation reached the terminal and CI logs as it was: `render` wrote NUL, DEL and ESC
+/// into documents, and error messages echoed values and arguments raw, so a plan could
+/// retitle a terminal or print a forged `::error` line.
+#[test]
+fn nothing_raw_reaches_a_terminal_or_a_document() {
+    let repo = repo_with(None);
+    let text = base_plan("history.toml")
+        .replace(
+            "id = \"year1-lists\"",
+            &format!("id = \"year1-lists\"\ncontact = \"Dr Ben Rep{FORGERY}\""),
+        )
+        .replace("title = \"", &format!("title = \"{FORGERY}"));
+    assert!(text.contains("contact = \"Dr Ben Rep\\u001b"), "{text}");
+    write(repo.path(), "plans/2017/history.toml", &text);
+    let forged = |text: &str| text.replace("\"Jane Smith\"", &format!("\"Jane{FORGERY}\""));
+    let config = fs::read_to_string(repo.path().join("aplan.toml")).unwrap();
+    write(repo.path(), "aplan.toml", &forged(&config));
+    let cases: &[(&[&str], bool)] = &[
+        (&["validate"], false),
+        (&["validate", "--format", "github"], false),
+        (&["render", "history/2017", "--format", "md"], false),
+        (&["render", "history/2017", "--format", "html"], false),
+        (&["actions"], false),
+        (&["actions", "--format", "csv"], true),
+        (&["workload"], false),
+        (&["workload", "--format", "md"], false),
+        (&["themes"], false),
+        (&["timeline", "--format", "ics"], true),
+        (&["new", "history", "--year", "2018"], false),
+        (
+            &[
+                "update",
+                "history/2017/year1-lists",
+                "--note",
+                "x\u{1b}]0;t\u{7}\r\n::error file=x::f",
+                "--by",
+                "jsmith",
+            ],
+            false,
+        ),
+        (
+            &[
+                "update",
+                "history/2017/year1-lists",
+                "--note",
+                "x",
+                "--by",
+                "js\u{1b}[2J\r\n::error file=x::f",
+            ],
+            false,
+        ),
+        (
+            &["render", "nowhere\u{1b}]0;t\u{7}\r\n::error file=x::f"],
+            false,
+        ),
+    ];
+    for (args, crlf) in cases {
+        let output = aplan(repo.path()).args(*args).output().unwrap();
+        assert!(output.status.code().is_some(), "{args:?}");
+        let out = String::from_utf8_lossy(&output.stdout);
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            raw_controls(&out, *crlf),
+            Vec::<String>::new(),
+            "{args:?} stdout: {out}"
+        );
+        assert_eq!(
+            raw_controls(&err, false),
+            Vec::<String>::new(),
+            "{args:?} stderr: {err}"
+        );
+    }
+    let human = aplan(repo.path())
+        .args([
+            "update",
+            "history/2017/year1-lists",
+            "--note",
+            "x",
+            "--by",
+            "a\r\nb",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&human.stderr);
+    assert!(err.contains("`a↵b` is not a staff id"), "{err}");
+}
+
+/// Renders history/2017 as Markdown with `template` as the repository's `plan.md`.
+fn render_with_template(template: &str) -> std::process::Output {
+    let repo = repo_with(None);
+    write(repo.path(), "templates/plan.md", template);
+    aplan(repo.path())
+        .args(["render", "history/2017", "--format", "md"])
+        .output()
+        .unwrap()
+}
+
+/// Regression guard: templates had no limit, so three nested loops hung `render` and a
+/// text doubled by a macro grew to gigabytes before the process aborted. Each now stops
+/// within seconds with an error naming the template.
+#[test]
+fn a_template_cannot_run_for_ever_or_fill_the_memory() {
+    let cases = [
+        (
+            "{% for a in range(10000) %}{% for b in range(10000) %}{% for c in range(10000) %}x{% endfor %}{% endfor %}{% endfor %}",
+            "ran out of fuel: the template does far more work than any document needs",
+        ),
+        (
+            "{% macro d(s, n) %}{% if n %}{{ d(s ~ s, n - 1) }}{% else %}{{ s }}{% endif %}{% endmacro %}{{ d(\"x\", 40) }}",
+            "ran out of fuel",
+        ),
+        (
+            "{% for a in range(10000) %}{{ (\"x\" * 10000000) | safe }}{% endfor %}",
+            "the document grew past 64 MiB",
+        ),
+    ];
+    for (template, expected) in cases {
+        let output = render_with_template(template);
+        assert_eq!(output.status.code(), Some(2), "{template}");
+        assert!(output.stdout.is_empty(), "{template}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(err.contains("template templates/plan.md"), "{err}");
+        assert!(err.contains(expected), "{err}");
+    }
+}
+
+/// A template from the repository changes what aplan writes, so whoever runs it on a pull
+/// request is told, once per template; one the same as the built-in is not mentioned.
+#[test]
+fn templates_from_the_repository_are_announced_once() {
+    let repo = repo_with(None);
+    write(repo.path(), "templates/plan.md", "{{ department.name }}\n");
+    write(
+        repo.path(),
+        "templates/index.md",
+        include_str!("../templates/index.md"),
+    );
+    write(
+        repo.path(),
+        "templates/draft.toml",
+        include_str!("../templates/draft.toml"),
+    );
+    let output = aplan(repo.path())
+        .args([
+            "render", "--year", "2017", "--format", "md", "--out", "docs",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        err.lines()
+            .filter(|l| l.starts_with("note:"))
+            .collect::<Vec<_>>(),
+        ["note: using templates/plan.md instead of the built-in template"],
+        "{err}"
+    );
+    let quiet = aplan(repo.path())
+        .args(["-q", "render", "history/2017", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(quiet.stderr.is_empty(), "{quiet:?}");
+}
+
+/// Regression guard: `--force` replaced whatever was at the output path, so as root
+/// `-o /dev/full --force` turned a device into a file; a FIFO stands in for the device.
+#[test]
+fn force_replaces_only_regular_files() {
+    let repo = repo_with(None);
+    let fifo = repo.path().join("pipe.md");
+    let made = StdCommand::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let output = aplan(repo.path())
+        .args(["render", "history/2017", "-o", "pipe.md", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("pipe.md is not a regular file"), "{err}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+/// Regression guard: `--out` wrote into any folder, the repository's root or `/`
+/// included, scattering documents among files that are not aplan's. Such a folder is now
+/// refused unless `--force` insists.
+#[test]
+fn out_refuses_a_folder_that_is_not_aplans_to_fill() {
+    let repo = repo_with(None);
+    write(repo.path(), "notes/todo.txt", "mine\n");
+    for (command, out) in [
+        ("render", "."),
+        ("site", "."),
+        ("render", "notes"),
+        ("site", "notes"),
+    ] {
+        let mut args = vec![command, "--out", out];
+        if command == "render" {
+            args.extend(["--year", "2017"]);
+        }
+        let output = aplan(repo.path()).args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {output:?}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            err.contains("is the repository's root")
+                || err.contains("todo.txt, which aplan did not write"),
+            "{args:?}: {err}"
+        );
+    }
+    let mut names: Vec<String> = fs::read_dir(repo.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["aplan.toml", "notes", "plans"]);
+    assert_eq!(fs::read_dir(repo.path().join("notes")).unwrap().count(), 1);
+
+    // A folder of aplan's own documents is written again, and --force writes anywhere.
+    for args in [
+        &["render", "--year", "2017", "--out", "docs"][..],
+        &["render", "--year", "2017", "--out", "docs", "--force"],
+        &["render", "--year", "2017", "--out", "notes", "--force"],
+    ] {
+        let output = aplan(repo.path()).args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {output:?}");
+    }
+}
+
+/// Regression guard: `update` appended to a plan just under the size limit and left a
+/// file over it, which from then on was `file-too-large` and no plan at all. An edit that
+/// would make a file aplan cannot read is refused, and the file is left as it was.
+#[test]
+fn an_edit_never_makes_a_file_too_large_to_read() {
+    let repo = repo_with(None);
+    let plan = base_plan("history.toml");
+    let padding = 1024 * 1024 - plan.len() - 200;
+    let text = format!("{plan}\n# {}\n", "x".repeat(padding));
+    assert!(text.len() < 1024 * 1024);
+    write(repo.path(), "plans/2017/history.toml", &text);
+    let output = aplan(repo.path())
+        .args([
+            "update",
+            "history/2017/year1-lists",
+            "--by",
+            "jsmith",
+            "--note",
+            &"Reviewed the lists. ".repeat(20),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("larger than 1 MiB"), "{err}");
+    assert_eq!(
+        fs::read_to_string(repo.path().join("plans/2017/history.toml")).unwrap(),
+        text
+    );
+}
+
+/// Regression guard: findings had no cap, so one plan of a megabyte gave 168,600 of them
+/// and 78 MB of output. A file shows its first hundred; the rest are counted, in the
+/// summary and in the JSON.
+#[test]
+fn findings_are_capped_per_file() {
+    let repo = repo_with(None);
+    let mut text = base_plan("chemistry.toml");
+    for i in 0..500 {
+        text.push_str(&format!(
+            "\n[[actions]]\nid = \"a{i}\"\ntitle = \"x\"\nowner = \"nobody\"\nstatus = \"proposed\"\nthemes = [\"open-access\"]\n"
+        ));
+    }
+    write(repo.path(), "plans/2017/chemistry.toml", &text);
+    let (code, json) = validate_json(repo.path(), &[]);
+    assert_eq!(code, 1);
+    let shown = json["diagnostics"].as_array().unwrap().len();
+    assert_eq!(shown, 100);
+    let summary = &json["summary"];
+    assert!(
+        summary["errors"].as_u64().unwrap() + summary["warnings"].as_u64().unwrap() > 500,
+        "{summary}"
+    );
+    assert_eq!(summary["left_out"]["shown_per_file"], 100);
+    assert_eq!(
+        summary["left_out"]["files"][0]["file"],
+        "plans/2017/chemistry.toml"
+    );
+
+    let human = aplan(repo.path()).arg("validate").output().unwrap();
+    let human = stdout(&human);
+    assert!(
+        human.contains("like these in plans/2017/chemistry.toml, left out after the first 100"),
+        "{human}"
+    );
+    assert!(
+        human
+            .trim_end()
+            .ends_with("(at most 100 shown for each file)"),
+        "{human}"
+    );
+    let github = aplan(repo.path())
+        .args(["validate", "--format", "github"])
+        .output()
+        .unwrap();
+    let github = stdout(&github);
+    assert_eq!(github.lines().count(), 101, "{github}");
+    assert!(
+        github
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("::notice file=plans/2017/chemistry.toml"),
+        "{github}"
+    );
+}
+
+/// Regression guard: a write killed between creating its temporary file and renaming it
+/// left `.aplan-*.tmp` behind for ever. The next write to that folder removes those older
+/// than a minute, and nothing else.
+#[test]
+fn leftover_temporary_files_are_removed_by_the_next_write() {
+    let repo = repo_with(None);
+    let folder = repo.path().join("plans/2017");
+    for name in [".aplan-killed.tmp", ".aplan-recent.tmp", ".mine-old.tmp"] {
+        write(repo.path(), &format!("plans/2017/{name}"), "half a plan");
+    }
+    for name in [".aplan-killed.tmp", ".mine-old.tmp"] {
+        let aged = StdCommand::new("touch")
+            .args(["-d", "2 minutes ago"])
+            .arg(folder.join(name))
+            .status()
+            .unwrap();
+        assert!(aged.success());
+    }
+    let output = aplan(repo.path())
+        .args([
+            "update",
+            "history/2017/year1-lists",
+            "--by",
+            "jsmith",
+            "--note",
+            "Lists reviewed",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let mut hidden: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    hidden.sort();
+    assert_eq!(hidden, [".aplan-recent.tmp", ".mine-old.tmp"]);
+}
+
+/// Regression guard: `workload --format md` printed staff names raw, while every other
+/// Markdown output escapes them.
+#[test]
+fn workload_markdown_escapes_staff_names() {
+    let repo = repo_with(None);
+    let config = fs::read_to_string(repo.path().join("aplan.toml"))
+        .unwrap()
+        .replace(
+            "name = \"Ben Jones\"",
+            "name = \"Ben <script>alert(1)</script><img src=x onerror=alert(1)> | Jones\"",
+        );
+    write(repo.path(), "aplan.toml", &config);
+    let output = aplan(repo.path())
+        .args(["workload", "--year", "2017", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let md = stdout(&output);
+    assert!(
+        md.contains(
+            "Ben \\<script\\>alert(1)\\</script\\>\\<img src=x onerror=alert(1)\\> \\| Jones"
+        ),
+        "{md}"
+    );
+    let unescaped = md
+        .match_indices('<')
+        .filter(|(i, _)| !md[..*i].ends_with('\\'));
+    assert_eq!(unescaped.count(), 0, "{md}");
+}
+
+/// Smaller things the second round found. `render >&-` exited 0 though its document went
+/// nowhere; messages said their cause twice ("File exists (os error 17): File exists (os
+/// error 17)"); `timeline` ran on a `[process]` it could not read without a word.
+#[test]
+fn closed_output_repeated_causes_and_broken_settings_are_said() {
+    let repo = repo_with(None);
+    let bin = assert_cmd::cargo::cargo_bin("aplan");
+    let closed = StdCommand::new("sh")
+        .args(["-c", "exec \"$0\" render history/2017 >&-"])
+        .arg(&bin)
+        .current_dir(repo.path())
+        .env("APLAN_TODAY", common::TODAY)
+        .output()
+        .unwrap();
+    assert_eq!(closed.status.code(), Some(2), "{closed:?}");
+    let err = String::from_utf8_lossy(&closed.stderr);
+    assert!(err.contains("standard output is closed"), "{err}");
+    let discarded = StdCommand::new(&bin)
+        .args(["render", "history/2017"])
+        .current_dir(repo.path())
+        .env("APLAN_TODAY", common::TODAY)
+        .stdout(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(discarded.status.success(), "{discarded:?}");
+
+    let exists = aplan(repo.path())
+        .args(["render", "history/2017", "-o", "aplan.toml/x.md"])
+        .output()
+        .unwrap();
+    assert_eq!(exists.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&exists.stderr);
+    assert_eq!(err.matches("(os error").count(), 1, "{err}");
+
+    let config = fs::read_to_string(repo.path().join("aplan.toml")).unwrap();
+    write(
+        repo.path(),
+        "aplan.toml",
+        &format!("{config}\n[process]\nsend_days_before = \"seven\"\n"),
+    );
+    let timeline = aplan(repo.path()).arg("timeline").output().unwrap();
+    let err = String::from_utf8_lossy(&timeline.stderr);
+    assert!(
+        err.contains("warning: aplan.toml has errors (first, line ")
+            && err.contains("[wrong-type]"),
+        "{err}"
+    );
+}

@@ -75,7 +75,7 @@ fn the_document_has_every_section_in_order() {
         headings,
         [
             "## How our action plans work",
-            "## The library and Department of History in numbers",
+            "## The library and the Department of History in numbers",
             "## What we did last year",
             "## Issues",
             "## Proposed actions",
@@ -133,7 +133,7 @@ fn a_department_without_an_earlier_plan_says_so() {
     let repo = repo_with(None);
     let md = rendered(repo.path(), &["render", "chemistry/2017"]);
     assert!(
-        md.contains("There is no earlier plan for Department of Chemistry"),
+        md.contains("There is no earlier plan for the Department of Chemistry"),
         "{md}"
     );
     assert!(md.contains("- **Meeting:** to be arranged"), "{md}");
@@ -578,8 +578,9 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         .args(["templates", "--dump", "mine"])
         .assert()
         .success()
-        .stderr(contains("wrote 21 templates to"));
+        .stderr(contains("wrote 22 templates to"));
     for name in [
+        "diff.md",
         "draft.toml",
         "index.html",
         "index.md",

@@ -49,19 +49,31 @@ fn init_writes_a_repository_that_validates_clean() {
 fn init_writes_yaml_that_parses() {
     let dir = tempfile::tempdir().unwrap();
     aplan(dir.path())
-        .args(["init", "--aplan-repo", "https://example.org/aplan.git"])
+        .args([
+            "init",
+            "--aplan-repo",
+            "example/aplan",
+            "--aplan-ref",
+            "v9.9.9",
+        ])
         .assert()
         .code(0);
     let workflow: Value = serde_saphyr::from_str(
         &fs::read_to_string(dir.path().join(".github/workflows/aplan.yml")).unwrap(),
     )
     .unwrap();
+    assert_eq!(workflow["permissions"]["contents"], "read");
+    assert_eq!(workflow["jobs"]["check"]["timeout-minutes"], 15);
     let steps = workflow["jobs"]["check"]["steps"].as_array().unwrap();
+    let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
+    assert_eq!(uses, ["actions/checkout@v4", "example/aplan@v9.9.9"]);
     let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
     assert_eq!(
         runs,
         [
-            "cargo install --locked --git https://example.org/aplan.git aplan",
+            "aplan diff \"$BASE\" --format md >> \"$GITHUB_STEP_SUMMARY\"",
+            "aplan validate --format github --new-from-rev \"$BASE\"",
+            "aplan workload --check --new-from-rev \"$BASE\"",
             "aplan validate --format github",
             "aplan workload --check"
         ]
@@ -70,7 +82,11 @@ fn init_writes_yaml_that_parses() {
         &fs::read_to_string(dir.path().join(".pre-commit-config.yaml")).unwrap(),
     )
     .unwrap();
-    assert_eq!(hooks["repos"][0]["repo"], "https://example.org/aplan.git");
+    assert_eq!(
+        hooks["repos"][0]["repo"],
+        "https://github.com/example/aplan"
+    );
+    assert_eq!(hooks["repos"][0]["rev"], "v9.9.9");
     assert_eq!(hooks["repos"][0]["hooks"][0]["id"], "aplan-validate");
     assert_eq!(hooks["repos"][0]["hooks"][1]["id"], "aplan-workload");
 
@@ -86,6 +102,80 @@ fn init_writes_yaml_that_parses() {
         .map(|h| h["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["aplan-validate", "aplan-workload"]);
+    // Each hook checks the whole repository against HEAD: a commit that deletes a staff
+    // member must not pass because only aplan.toml was handed to the hook.
+    for hook in defined.as_array().unwrap() {
+        assert_eq!(hook["pass_filenames"], false, "{hook:?}");
+        assert!(
+            hook["entry"]
+                .as_str()
+                .unwrap()
+                .ends_with("--new-from-rev HEAD")
+        );
+    }
+}
+
+#[test]
+fn init_without_a_repository_builds_aplan_from_one_marked_git_url_and_caches_it() {
+    let dir = tempfile::tempdir().unwrap();
+    aplan(dir.path()).arg("init").assert().code(0);
+    let text = fs::read_to_string(dir.path().join(".github/workflows/aplan.yml")).unwrap();
+    let workflow: Value = serde_saphyr::from_str(&text).unwrap();
+    assert_eq!(text.matches("https://").count(), 1, "{text}");
+    assert_eq!(
+        workflow["env"]["APLAN_GIT_URL"],
+        "https://github.com/aplan-tool/aplan"
+    );
+    assert_eq!(workflow["jobs"]["check"]["timeout-minutes"], 30);
+    let steps = workflow["jobs"]["check"]["steps"].as_array().unwrap();
+    assert!(steps.iter().any(|s| s["uses"] == "actions/cache@v4"));
+    let hooks = fs::read_to_string(dir.path().join(".pre-commit-config.yaml")).unwrap();
+    assert_eq!(hooks.matches("pass_filenames: false").count(), 2, "{hooks}");
+    assert_eq!(hooks.matches("--new-from-rev HEAD").count(), 2, "{hooks}");
+}
+
+#[test]
+fn init_refuses_a_repository_that_is_not_owner_and_name() {
+    let dir = tempfile::tempdir().unwrap();
+    aplan(dir.path())
+        .args(["init", "--aplan-repo", "https://example.org/aplan.git"])
+        .assert()
+        .code(2)
+        .stderr(contains("is not a GitHub repository's OWNER/NAME"));
+    aplan(dir.path())
+        .args(["init", "--aplan-ref", "v1\nrun: curl x"])
+        .assert()
+        .code(2)
+        .stderr(contains("is not a tag or branch name"));
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn init_appends_to_an_existing_gitignore_once_and_prints_clean_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".gitignore"), "*.log").unwrap();
+    aplan(dir.path())
+        .args(["init", "."])
+        .assert()
+        .code(0)
+        .stdout(contains(format!(
+            "Created a plans repository in {}:\n",
+            dir.path().display()
+        )))
+        .stdout(contains("  .gitignore (aplan's lines appended)\n"));
+    let once = fs::read_to_string(dir.path().join(".gitignore")).unwrap();
+    assert!(once.starts_with("*.log\n\n# "), "{once}");
+    assert!(once.ends_with("/out/\n/site/\n"), "{once}");
+    // A second init is refused for the other files, and the .gitignore is left alone.
+    aplan(dir.path()).arg("init").assert().code(2);
+    assert_eq!(
+        fs::read_to_string(dir.path().join(".gitignore")).unwrap(),
+        once
+    );
+    let taplo = fs::read_to_string(dir.path().join(".taplo.toml")).unwrap();
+    assert!(taplo.contains("schema.path = \"./schema/plan.json\""));
+    assert!(dir.path().join("schema/plan.json").is_file());
+    assert!(dir.path().join("schema/config.json").is_file());
 }
 
 #[test]
@@ -114,14 +204,19 @@ fn init_can_start_templates_that_render() {
 fn init_refuses_to_overwrite_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("aplan.toml"), "# ours\n").unwrap();
+    fs::write(dir.path().join(".taplo.toml"), "# ours\n").unwrap();
     fs::write(dir.path().join(".gitignore"), "target\n").unwrap();
     aplan(dir.path())
         .arg("init")
         .assert()
         .code(2)
         .stderr(contains(
-            "already has aplan.toml, .gitignore; nothing was written",
+            "already has aplan.toml, .taplo.toml; nothing was written",
         ));
+    assert_eq!(
+        fs::read_to_string(dir.path().join(".gitignore")).unwrap(),
+        "target\n"
+    );
     assert_eq!(
         fs::read_to_string(dir.path().join("aplan.toml")).unwrap(),
         "# ours\n"

@@ -52,7 +52,11 @@ pub fn check(plan: &Plan, limits: Limits, out: &mut Vec<Diagnostic>) {
                 )),
             );
         }
-        if action.current_status() == ActionStatus::Done && action.updates.is_empty() {
+        // Update keys under a missing header have their own finding, which says what to fix.
+        if action.current_status() == ActionStatus::Done
+            && action.updates.is_empty()
+            && !action.unreadable.contains(&"updates")
+        {
             out.push(
                 Diagnostic::new(
                     Code::DoneWithoutUpdate,

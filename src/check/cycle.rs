@@ -78,8 +78,10 @@ pub fn check(
             );
         }
     }
+    // An attendee that could not be read may be the head: its own finding says what to fix.
     if matches!(plan.status.get_ref(), PlanStatus::Met | PlanStatus::Final)
         && !meeting.is_some_and(|m| has_head(m, contacts))
+        && !plan.unreadable.contains(&"attendees")
     {
         let span = meeting.map_or(plan.status.span(), |m| m.span.clone());
         out.push(
@@ -124,7 +126,9 @@ fn check_required_dates(
         PlanStatus::Final => &[(MEETING, date.is_some()), (FINALISED, finalised.is_some())],
     };
     for ((key, what), present) in needs {
-        if !present {
+        // A date written but not readable (in quotes, above a missing [meeting] header) has
+        // its own finding, which says what to fix.
+        if !present && !plan.unreadable.contains(key) {
             out.push(
                 Diagnostic::new(
                     Code::MissingDate,

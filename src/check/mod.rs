@@ -5,6 +5,7 @@
 //! rules here run once over what was read, each plan's on every core at once, and add
 //! theirs to one sorted list.
 
+pub mod baseline;
 mod content;
 mod crm;
 mod cycle;

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::decode::is_slug;
+use crate::model::decode::{is_slug, slugify};
 use crate::model::{Attendee, Config, Contacts, Interactions, Plan, StaffAttendee};
 use crate::repo::Repository;
 use crate::source::FileId;
@@ -62,8 +62,16 @@ struct Target<'c> {
     defined_in: String,
     /// The ids in plural, as in "known staff ids: …".
     plural: String,
+    /// The file that defines the ids, as in "`AEvans` in aplan.toml is not a valid id".
+    home: String,
+    /// The ids that are valid slugs: the only ones worth suggesting.
     ids: Vec<&'c str>,
     lookup: HashSet<&'c str>,
+    /// Ids that are not slugs, which `bad-slug` reports where they are defined.
+    invalid: Vec<&'c str>,
+    /// Other names an id goes by, with what they are and the id: a theme's title and
+    /// keywords.
+    aliases: Vec<(&'c str, &'static str, &'c str)>,
     /// Whether a hint lists the ids even when it can suggest one: a short, closed list.
     list_always: bool,
 }
@@ -89,14 +97,70 @@ impl<'c> Target<'c> {
         plural: &str,
         ids: impl Iterator<Item = &'c str>,
     ) -> Self {
-        let ids: Vec<&str> = ids.collect();
+        let all: Vec<&str> = ids.collect();
+        let (ids, invalid): (Vec<&str>, Vec<&str>) = all.iter().partition(|id| is_slug(id));
         Self {
             code,
             defined_in: defined_in.to_owned(),
             plural: plural.to_owned(),
-            lookup: ids.iter().copied().collect(),
+            home: "in aplan.toml".to_owned(),
+            lookup: all.into_iter().collect(),
             ids,
+            invalid,
+            aliases: Vec::new(),
             list_always: false,
+        }
+    }
+
+    /// Sets the file that defines the ids, when it is not aplan.toml.
+    fn defined_by(mut self, home: &str) -> Self {
+        self.home = home.to_owned();
+        self
+    }
+
+    /// Adds other names the ids go by, matched whatever their capitals.
+    fn with_aliases(
+        mut self,
+        aliases: impl Iterator<Item = (&'c str, &'static str, &'c str)>,
+    ) -> Self {
+        self.aliases.extend(aliases);
+        self
+    }
+
+    /// The way to the fix for an id that is not one of the target's.
+    fn hint(&self, name: &str) -> String {
+        if let Some(invalid) = self.invalid.iter().find(|id| slugify(id) == name) {
+            return format!(
+                "`{invalid}` {} is not a valid id; rename it `{name}` there and this matches",
+                self.home
+            );
+        }
+        let suggest = |id: &str| {
+            if self.list_always {
+                format!(
+                    "did you mean `{id}`? {}: {}",
+                    self.plural,
+                    listing(&self.ids)
+                )
+            } else {
+                format!("did you mean `{id}`?")
+            }
+        };
+        // The id in other capitals, then another name of an id, then a misspelling.
+        if let Some(id) = self.ids.iter().find(|id| id.eq_ignore_ascii_case(name)) {
+            return suggest(id);
+        }
+        let alias = self
+            .aliases
+            .iter()
+            .find(|(alias, _, _)| slugify(alias) == slugify(name));
+        if let Some((alias, what, id)) = alias {
+            return format!("did you mean `{id}`? its {what} is \"{alias}\"");
+        }
+        match did_you_mean(name, self.ids.iter().copied()) {
+            Some(near) => suggest(near),
+            None if self.ids.is_empty() => format!("there are no {} yet", self.plural),
+            None => format!("known {}: {}", self.plural, listing(&self.ids)),
         }
     }
 
@@ -107,18 +171,10 @@ impl<'c> Target<'c> {
         if name.is_empty() || self.lookup.contains(name) {
             return;
         }
-        let hint = match did_you_mean(name, self.ids.iter().copied()) {
-            Some(near) if self.list_always => Some(format!(
-                "did you mean `{near}`? {}: {}",
-                self.plural,
-                listing(&self.ids)
-            )),
-            Some(near) => Some(format!("did you mean `{near}`?")),
-            None if self.ids.is_empty() => Some(format!("there are no {} yet", self.plural)),
-            None => Some(format!("known {}: {}", self.plural, listing(&self.ids))),
-        };
         let message = format!("{field} `{name}` is not {}", self.defined_in);
-        out.push(Diagnostic::new(self.code, file, Some(id.span()), message).with_hint_opt(hint));
+        out.push(
+            Diagnostic::new(self.code, file, Some(id.span()), message).with_hint(self.hint(name)),
+        );
     }
 }
 
@@ -153,7 +209,13 @@ impl<'c> Known<'c> {
                 in_config,
                 "themes",
                 config.themes.iter().map(|t| &t.id),
-            ),
+            )
+            .with_aliases(config.themes.iter().flat_map(|t| {
+                let id = t.id.get_ref().as_str();
+                std::iter::once((t.title.as_str(), "title"))
+                    .chain(t.keywords.iter().map(|k| (k.as_str(), "keyword")))
+                    .map(move |(name, what)| (name, what, id))
+            })),
             initiatives: Target::new(
                 Code::UnknownInitiative,
                 in_config,
@@ -185,6 +247,7 @@ fn contact_target<'c>(department: &str, contacts: Option<&'c Contacts>) -> Targe
             .flat_map(|c| &c.contacts)
             .map(|c| &c.id),
     )
+    .defined_by(&format!("in {path}"))
 }
 
 pub fn check_config(config: &Config, known: &Known<'_>, out: &mut Vec<Diagnostic>) {
@@ -220,7 +283,8 @@ pub fn check_plan(
         "an issue in this plan",
         "issues in this plan",
         plan.issues.iter().map(|i| &i.id),
-    );
+    )
+    .defined_by("in this plan");
 
     departments.check(file, "department", &plan.department, out);
     if let Some(liaison) = &plan.liaison {

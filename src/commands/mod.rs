@@ -2,6 +2,7 @@
 
 mod actions;
 mod completions;
+mod diff;
 mod explain;
 mod export;
 mod init;
@@ -27,6 +28,7 @@ use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::exit::ExitStatus;
+use crate::git::{Git, GitError};
 use crate::repo::{self, Repository};
 use crate::workspace::Workspace;
 use crate::write::{self, Overwrite, Staged};
@@ -91,6 +93,11 @@ impl Context {
                 skipped.join(", ")
             ));
         }
+        if let Some(error) = workspace.config_error() {
+            self.warn(&format!(
+                "aplan.toml has errors (first, {error}), so the defaults stand in for what could not be read; run `aplan validate aplan.toml` to see them"
+            ));
+        }
         Ok(workspace)
     }
 
@@ -121,12 +128,66 @@ impl Context {
     }
 }
 
+/// The repository as it was at a Git revision, such as a pull request's base; `None` when
+/// the revision has no aplan.toml, or the repository no commits yet (the change that
+/// starts the plans repository, before which there was nothing to break).
+pub(crate) fn load_revision(root: &Path, revision: &str) -> Result<Option<Repository>> {
+    let git = Git::open(root)?;
+    let commit = match git.resolve(revision) {
+        Ok(commit) => commit,
+        Err(GitError::NoCommits(_)) => return Ok(None),
+        Err(other) => return Err(other.into()),
+    };
+    let files = git.files_at(&commit, repo::TRACKED, repo::MAX_FILE_SIZE)?;
+    Ok(Repository::from_revision(root, files)?)
+}
+
 /// `value`, never freed. A command loads one repository (an edit, two or three) and ends,
 /// and the system takes the memory back at once, where freeing a large repository's plans
 /// one string at a time costs a tenth of checking them. Only commands use this: a library
 /// user or a fuzzer that loads repository after repository frees each as usual.
 pub(crate) fn kept<T>(value: T) -> ManuallyDrop<T> {
     ManuallyDrop::new(value)
+}
+
+/// Refuses an output folder that is not aplan's to fill: the top of the file system
+/// always; the repository's root, or a folder holding anything but documents (`.md`,
+/// `.html`, `.css` files), unless `--force` allowed it.
+pub(crate) fn check_out_folder(dir: &Path, root: &Path, overwrite: Overwrite) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!("{} is not a folder", dir.display());
+    }
+    let Ok(real) = std::fs::canonicalize(dir) else {
+        return Ok(());
+    };
+    if real.parent().is_none() {
+        anyhow::bail!(
+            "{} is the top of the file system, not a place for documents; name a folder of their own, such as --out docs",
+            dir.display()
+        );
+    }
+    if overwrite == Overwrite::Replace {
+        return Ok(());
+    }
+    if std::fs::canonicalize(root).is_ok_and(|root| root == real) {
+        anyhow::bail!(
+            "{} is the repository's root; name a folder of their own, such as --out docs, or use --force to write there anyway",
+            dir.display()
+        );
+    }
+    let document = |name: &str| {
+        Path::new(name)
+            .extension()
+            .is_some_and(|e| e == "md" || e == "html" || e == "css")
+    };
+    if let Some(entry) = write::foreign_entry(dir, document) {
+        anyhow::bail!(
+            "{} holds {}, which aplan did not write; name a new or empty folder, or use --force to write there anyway",
+            dir.display(),
+            entry.display()
+        );
+    }
+    Ok(())
 }
 
 /// Refuses, unless `overwrite` allows it, files that already exist, before any is written,
@@ -195,6 +256,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Validate(args) => validate::run(&context, &args),
         Command::Themes(args) => themes::run(&context, &args),
         Command::Workload(args) => workload::run(&context, &args),
+        Command::Diff(args) => diff::run(&context, &args),
         Command::Export { format } => export::run(&context, format),
         Command::Init(args) => init::run(&context, &args),
         Command::Actions(args) => actions::run(&context, &args),
@@ -210,6 +272,24 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         | Command::Man
         | Command::Schema { .. } => {
             unreachable!("handled above")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Not even `--force` writes documents into the top of the file system.
+    #[test]
+    fn the_top_of_the_file_system_is_never_an_output_folder() {
+        let root = Path::new("/nonexistent-repository");
+        for overwrite in [Overwrite::Refuse, Overwrite::Replace] {
+            let error = check_out_folder(Path::new("/"), root, overwrite).unwrap_err();
+            assert!(
+                error.to_string().contains("top of the file system"),
+                "{error}"
+            );
         }
     }
 }

@@ -24,7 +24,9 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
         .config
         .as_ref()
         .expect("a transaction has the settings");
-    let renderer = Renderer::new(super::render::template_set(context, &root, None)?)?;
+    let templates = super::render::template_set(context, &root, None)?;
+    super::render::announce_overrides(context, &templates, |name| name == "draft.toml");
+    let renderer = Renderer::new(templates)?;
     let departments: Vec<&Department> = match &args.department {
         Some(id) => match config.department(id) {
             Some(department) => vec![department],

@@ -11,7 +11,7 @@ use crate::cli::{DocumentFormat, RenderArgs};
 use crate::diagnostic::Severity;
 use crate::exit::ExitStatus;
 use crate::model::Plan;
-use crate::render::templates::TemplateSet;
+use crate::render::templates::{Origin, TemplateSet, built_in};
 use crate::render::{Format, Renderer};
 use crate::repo::{self, Repository};
 use crate::report::document;
@@ -35,6 +35,7 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
         );
     }
     let templates = template_set(context, &root, args.templates.as_deref())?;
+    announce_overrides(context, &templates, used_by_documents);
     let renderer = Renderer::new(templates)?;
     let overwrite = if args.force {
         Overwrite::Replace
@@ -43,6 +44,7 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     };
 
     if let Some(dir) = &args.out {
+        super::check_out_folder(dir, &root, overwrite)?;
         write_folder(&workspace, &renderer, &plans, dir, format, overwrite)?;
         context.note(&format!(
             "wrote {} plan{} and index.{} to {}",
@@ -184,7 +186,7 @@ fn select<'w>(
 /// `plans/2017/x.toml has errors (line 3: …)`.
 fn with_errors(workspace: &Workspace, plan: &Plan) -> String {
     let path = workspace.path(plan);
-    match workspace.first_error(plan) {
+    let message = match workspace.first_error(plan) {
         Some(error) => {
             let file = workspace.repo.sources.get(error.file);
             let at = error
@@ -195,7 +197,8 @@ fn with_errors(workspace: &Workspace, plan: &Plan) -> String {
             format!("{path} has errors (first, {at}{})", error.message)
         }
         None => format!("{path} has errors"),
-    }
+    };
+    crate::sanitize::terminal(&message).into_owned()
 }
 
 /// Plan files of `year` left out: those with errors that are not being rendered, including
@@ -257,6 +260,32 @@ fn file_name(plan_path: &str, format: Format) -> String {
     format!("{}-{}.{}", safe(year), safe(stem), format.extension())
 }
 
+/// Says on stderr, once, which templates in use (those `used` names) come from a folder
+/// and differ from the built-in ones, so whoever runs aplan on a pull request knows the
+/// documents are not the built-in ones.
+pub(super) fn announce_overrides(
+    context: &Context,
+    templates: &TemplateSet,
+    used: fn(&str) -> bool,
+) {
+    for template in templates.iter().filter(|t| used(&t.name)) {
+        let Origin::File(path) = &template.origin else {
+            continue;
+        };
+        let message = match built_in(&template.name) {
+            Some(text) if text == template.source => continue,
+            Some(_) => format!("using {path} instead of the built-in template"),
+            None => format!("using {path}, which the built-in templates do not have"),
+        };
+        context.note(&format!("note: {message}"));
+    }
+}
+
+/// Whether a document of `render` or `site` may use the template.
+pub(super) fn used_by_documents(name: &str) -> bool {
+    name != "draft.toml"
+}
+
 /// The built-in templates with the override folder laid over them: `--templates DIR`, or
 /// the repository's `templates/` when it has one.
 pub(super) fn template_set(
@@ -266,11 +295,11 @@ pub(super) fn template_set(
 ) -> Result<TemplateSet> {
     let (dir, shown) = match asked {
         Some(dir) => (context.absolute(dir), dir.to_path_buf()),
-        None => (root.join("templates"), PathBuf::from("templates")),
+        None => match repo::template_folder(root)? {
+            Some(dir) => (dir, PathBuf::from("templates")),
+            None => return Ok(TemplateSet::new(Vec::new())),
+        },
     };
-    if asked.is_none() && !dir.is_dir() {
-        return Ok(TemplateSet::new(Vec::new()));
-    }
     let files = repo::read_template_folder(&dir)
         .with_context(|| format!("cannot read the templates in {}", shown.display()))?;
     let overrides = files

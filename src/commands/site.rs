@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Context;
@@ -23,6 +23,7 @@ pub fn run(context: &Context, args: &SiteArgs) -> Result<ExitStatus> {
     let workspace = context.workspace()?;
     let year = workspace.year(args.year)?;
     let templates = super::render::template_set(context, &root, args.templates.as_deref())?;
+    super::render::announce_overrides(context, &templates, super::render::used_by_documents);
     let renderer = Renderer::new(templates)?;
     let site = site::build(&workspace, year, context.today);
     let pages = pages(&site);
@@ -31,7 +32,7 @@ pub fn run(context: &Context, args: &SiteArgs) -> Result<ExitStatus> {
     } else {
         Overwrite::Refuse
     };
-    check_folder(&args.out, &pages, overwrite)?;
+    check_folder(&args.out, &root, &pages, overwrite)?;
 
     let progress = progress_bar(context, pages.len());
     let mut staged = Staged::new(overwrite);
@@ -53,10 +54,8 @@ pub fn run(context: &Context, args: &SiteArgs) -> Result<ExitStatus> {
 
 /// Refuses, before anything is written, an output path that is not a folder, and files
 /// already there unless allowed, so a refusal leaves the folder as it was.
-fn check_folder(dir: &Path, pages: &[Page], overwrite: Overwrite) -> Result<()> {
-    if dir.exists() && !dir.is_dir() {
-        bail!("{} is not a folder", dir.display());
-    }
+fn check_folder(dir: &Path, root: &Path, pages: &[Page], overwrite: Overwrite) -> Result<()> {
+    super::check_out_folder(dir, root, overwrite)?;
     let paths: Vec<PathBuf> = pages.iter().map(|page| dir.join(&page.file)).collect();
     super::refuse_existing(paths.iter().map(PathBuf::as_path), overwrite)?;
     Ok(())

@@ -7,9 +7,9 @@ use std::path::Path;
 use anyhow::{Context as _, Result, bail};
 
 use super::Context;
-use crate::check;
+use crate::check::{self, baseline};
 use crate::cli::{DiagnosticFormat, ValidateArgs};
-use crate::diagnostic::{Diagnostic, Tally};
+use crate::diagnostic::Diagnostic;
 use crate::emit::{self, Findings};
 use crate::exit::ExitStatus;
 use crate::repo::{CONFIG_FILE, Repository};
@@ -41,10 +41,34 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
                         .is_some_and(|r| r.starts_with('/'))
             })
     };
-    let diagnostics: Vec<Diagnostic> = check::validate(&repo)
+    let mut diagnostics: Vec<Diagnostic> = check::validate(&repo)
         .into_iter()
         .filter(|d| in_scope(repo.sources.get(d.file).path()))
         .collect();
+    if let Some(revision) = &args.new_from_rev {
+        let before = super::load_revision(&root, revision)?;
+        let before_findings = before.as_ref().map(check::validate).unwrap_or_default();
+        let empty = crate::source::Sources::default();
+        let comparison = baseline::compare(
+            baseline::Findings {
+                sources: before.as_ref().map_or(&empty, |b| &b.sources),
+                diagnostics: &before_findings,
+            },
+            baseline::Findings {
+                sources: &repo.sources,
+                diagnostics: &diagnostics,
+            },
+        );
+        let already = diagnostics.len() - comparison.added.len();
+        if already > 0 {
+            let findings = if already == 1 { "finding" } else { "findings" };
+            context.note(&format!(
+                "note: {already} {findings} already at {revision} not shown"
+            ));
+        }
+        diagnostics = comparison.added;
+    }
+    let (diagnostics, omitted) = emit::cap_per_file(diagnostics);
     let repo = super::kept(repo);
     let files = repo
         .sources
@@ -55,6 +79,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
         sources: &repo.sources,
         diagnostics: &diagnostics,
         files,
+        omitted: &omitted,
     };
 
     let mut out = std::io::stdout().lock();
@@ -71,7 +96,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitStatus> {
     }
     out.flush()?;
 
-    let tally = Tally::of(&diagnostics);
+    let tally = findings.tally();
     Ok(
         if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
             ExitStatus::Failure

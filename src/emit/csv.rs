@@ -4,7 +4,8 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Writes a header and rows, quoting cells only where RFC 4180 requires it. Text that a
-/// spreadsheet would run as a formula is defused (see [`defuse`]).
+/// spreadsheet would run as a formula is defused (see [`defuse`]), and control characters
+/// are removed.
 pub fn write<R, C>(out: &mut dyn Write, header: &[&str], rows: R) -> io::Result<()>
 where
     R: IntoIterator<Item = Vec<C>>,
@@ -15,9 +16,20 @@ where
         .from_writer(out);
     writer.write_record(header)?;
     for row in rows {
-        writer.write_record(row.iter().map(|cell| defuse(cell.as_ref()).into_owned()))?;
+        writer.write_record(
+            row.iter()
+                .map(|cell| defuse(&crate::sanitize::document(cell.as_ref())).into_owned()),
+        )?;
     }
     writer.flush()
+}
+
+/// A list in one cell, its items parted by `; ` in every report's CSV: ids and names never
+/// hold a `;`, and a spreadsheet's "split text to columns" takes it as it is.
+pub fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let items: Vec<S> = items.into_iter().collect();
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    items.join("; ")
 }
 
 /// A cell that starts like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return) gets
@@ -44,5 +56,11 @@ mod tests {
         assert_eq!(defuse("-1630"), "-1630");
         assert_eq!(defuse("-2.5"), "-2.5");
         assert_eq!(defuse("Reading lists"), "Reading lists");
+    }
+
+    #[test]
+    fn lists_are_parted_by_a_semicolon_and_a_space() {
+        assert_eq!(list(["history", "physics"]), "history; physics");
+        assert_eq!(list(Vec::<String>::new()), "");
     }
 }

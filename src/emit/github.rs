@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::Findings;
 use super::terminal::clean;
+use super::{Findings, MAX_FINDINGS_PER_FILE};
 use crate::diagnostic::Severity;
 
 pub fn write(out: &mut dyn Write, findings: &Findings<'_>) -> io::Result<()> {
@@ -27,6 +27,17 @@ pub fn write(out: &mut dyn Write, findings: &Findings<'_>) -> io::Result<()> {
             ",title={}::{}",
             property(d.code.name()),
             data(&message)
+        )?;
+    }
+    for omitted in findings.omitted {
+        let n = omitted.tally.errors + omitted.tally.warnings;
+        writeln!(
+            out,
+            "::notice file={},title=more-findings::{}",
+            property(findings.sources.get(omitted.file).path()),
+            data(&format!(
+                "and {n} more findings like these, left out after the first {MAX_FINDINGS_PER_FILE}; fix those and run again"
+            ))
         )?;
     }
     Ok(())

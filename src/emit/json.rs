@@ -5,13 +5,13 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Findings;
-use crate::diagnostic::{Severity, Tally};
+use super::{Findings, MAX_FINDINGS_PER_FILE};
+use crate::diagnostic::Severity;
 
 #[derive(Serialize)]
 struct Output<'a> {
     diagnostics: Vec<Entry<'a>>,
-    summary: Summary,
+    summary: Summary<'a>,
 }
 
 #[derive(Serialize)]
@@ -26,8 +26,25 @@ struct Entry<'a> {
 }
 
 #[derive(Serialize)]
-struct Summary {
+struct Summary<'a> {
     files: usize,
+    errors: usize,
+    warnings: usize,
+    /// Present only when a file had more findings than are shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    left_out: Option<LeftOut<'a>>,
+}
+
+/// The findings not listed: the cap, and how many each file had beyond it.
+#[derive(Serialize)]
+struct LeftOut<'a> {
+    shown_per_file: usize,
+    files: Vec<LeftOutFile<'a>>,
+}
+
+#[derive(Serialize)]
+struct LeftOutFile<'a> {
+    file: &'a str,
     errors: usize,
     warnings: usize,
 }
@@ -49,13 +66,26 @@ pub fn write(out: &mut dyn Write, findings: &Findings<'_>) -> io::Result<()> {
             }
         })
         .collect();
-    let tally = Tally::of(findings.diagnostics);
+    let tally = findings.tally();
+    let left_out = (!findings.omitted.is_empty()).then(|| LeftOut {
+        shown_per_file: MAX_FINDINGS_PER_FILE,
+        files: findings
+            .omitted
+            .iter()
+            .map(|o| LeftOutFile {
+                file: findings.sources.get(o.file).path(),
+                errors: o.tally.errors,
+                warnings: o.tally.warnings,
+            })
+            .collect(),
+    });
     let output = Output {
         diagnostics,
         summary: Summary {
             files: findings.files,
             errors: tally.errors,
             warnings: tally.warnings,
+            left_out,
         },
     };
     serde_json::to_writer_pretty(&mut *out, &output)?;

@@ -76,20 +76,18 @@ impl Table {
         Ok(())
     }
 
-    /// Writes the table as a GitHub-flavoured Markdown table, escaping `|` in cells.
+    /// Writes the table as a GitHub-flavoured Markdown table. Cells are escaped as every
+    /// Markdown document escapes plain text ([`crate::render::markdown::escape`]), so a
+    /// name holding `<script>` or `|` stays text and a line break stays in its cell.
     pub fn write_markdown(&self, out: &mut dyn Write) -> io::Result<()> {
         let row = |cells: &[String]| {
             let cells: Vec<String> = cells
                 .iter()
-                .map(|c| {
-                    c.replace('\\', "\\\\")
-                        .replace('|', "\\|")
-                        .replace('\n', " ")
-                })
+                .map(|c| crate::render::markdown::escape(&crate::sanitize::document(c)))
                 .collect();
             format!("| {} |", cells.join(" | "))
         };
-        writeln!(out, "{}", row(&self.headers))?;
+        writeln!(out, "| {} |", self.headers.join(" | "))?;
         let rule: Vec<&str> = self
             .right
             .iter()
@@ -156,6 +154,20 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "| a | n |\n| --- | ---: |\n| x \\| y | 1 |\n"
+        );
+    }
+
+    /// Regression guard: `workload --format md` printed staff names raw, so `<script>` and
+    /// `onerror=` reached a Markdown page that every other output escapes.
+    #[test]
+    fn markdown_cells_are_escaped_as_text() {
+        let mut table = Table::new(["name"]);
+        table.push(vec!["<script>x</script> *b*\n\u{1b}[2J".into()]);
+        let mut out = Vec::new();
+        table.write_markdown(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "| name |\n| --- |\n| \\<script\\>x\\</script\\> \\*b\\*↵\u{fffd}\\[2J |\n"
         );
     }
 

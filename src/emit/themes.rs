@@ -66,13 +66,10 @@ fn faculty_label(faculty: Option<&str>) -> &str {
     faculty.unwrap_or("no faculty")
 }
 
-/// User text on one line, for a table cell: line breaks and other control characters
-/// become spaces, so they cannot break the layout or drive the terminal.
+/// User text on one line, for a table cell: line breaks become spaces, so they cannot
+/// break the layout, and other control characters `�`, so they cannot drive the terminal.
 fn one_line(text: &str) -> String {
-    let spaced: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let spaced = crate::sanitize::terminal(&text.replace(['\r', '\n', '\t'], " ")).into_owned();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -82,6 +79,9 @@ mod tests {
 
     #[test]
     fn one_line_drops_breaks_and_escapes() {
-        assert_eq!(one_line("Key\ntexts\u{1b}[31m  now"), "Key texts [31m now");
+        assert_eq!(
+            one_line("Key\ntexts\u{1b}[31m  now\u{202e}"),
+            "Key texts\u{fffd}[31m now\u{fffd}"
+        );
     }
 }

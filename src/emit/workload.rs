@@ -8,7 +8,7 @@ pub mod table;
 
 use std::io::{self, Write};
 
-use crate::report::workload::Workload;
+use crate::report::workload::{Breach, Workload};
 
 /// `--format json`: the report as documented in the README.
 pub fn json(out: &mut dyn Write, report: &Workload) -> io::Result<()> {
@@ -16,9 +16,10 @@ pub fn json(out: &mut dyn Write, report: &Workload) -> io::Result<()> {
     writeln!(out)
 }
 
-/// `--check`: each broken limit on a line of its own, nothing when all are kept.
-pub fn check(out: &mut dyn Write, report: &Workload) -> io::Result<()> {
-    for line in report.breaches() {
+/// `--check`: each broken limit on a line of its own, nothing when all are kept (or, with
+/// `--new-from-rev`, the ones the change breaks).
+pub fn check(out: &mut dyn Write, breaches: &[Breach]) -> io::Result<()> {
+    for line in breaches {
         writeln!(out, "{line}")?;
     }
     Ok(())

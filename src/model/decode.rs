@@ -9,6 +9,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use toml::Spanned;
 
+use super::loose_date::LooseDate;
 use super::tree::{self, Table};
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -29,7 +30,8 @@ pub trait Keyword: Sized + Copy + 'static {
 
     fn as_str(self) -> &'static str;
 
-    /// What documents call it: `Sent to the department`, `Liaison Librarian`.
+    /// What documents and reports call it, the one label it has everywhere: `Sent`,
+    /// `Liaison Librarian`.
     fn label(self) -> &'static str;
 
     /// The allowed words, for messages: `draft`, `sent`, …
@@ -237,7 +239,10 @@ impl Decoder<'_> {
             tree::Value::String(s) => {
                 let hint = match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
                     Ok(d) => format!("write the date without quotes: `{key} = {d}`"),
-                    Err(_) => format!("write a TOML date: {example}"),
+                    Err(_) => match LooseDate::read(s) {
+                        Some(date) => date.hint(key),
+                        None => format!("write a TOML date: {example}"),
+                    },
                 };
                 self.wrong_type(key, value, "a date", Some(hint));
                 None
@@ -383,6 +388,12 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// Reports every key that was never asked for, and every required key that is missing
     /// unless an unknown key looks like a misspelling of it.
     pub fn finish(self, d: &mut Decoder<'_>) {
+        self.finish_among(d, &[]);
+    }
+
+    /// Like [`Fields::finish`]; an unknown key that is a key of one of the `headers` was
+    /// most likely written with that table's header missing above it.
+    pub fn finish_among(self, d: &mut Decoder<'_>, headers: &[Header]) {
         // Every key of the table was asked for (each once), so none is unknown.
         if self.found == self.table.len() && self.missing.is_empty() {
             return;
@@ -394,17 +405,25 @@ impl<'a, 'i> Fields<'a, 'i> {
                 continue;
             }
             let near = did_you_mean(name, self.known.keys().iter().copied());
-            let hint = match near {
-                Some(near) if self.missing.contains(&near) => {
-                    explained.push(near);
-                    format!("did you mean `{near}`? it is required")
+            let header = headers.iter().find(|h| h.keys.contains(&name));
+            let hint = if let Some(header) = header {
+                format!(
+                    "did you forget `{}` above it? `{name}` is a key of {}",
+                    header.name, header.name
+                )
+            } else {
+                match near {
+                    Some(near) if self.missing.contains(&near) => {
+                        explained.push(near);
+                        format!("did you mean `{near}`? it is required")
+                    }
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "the keys of {} are: {}",
+                        self.name,
+                        quoted_list(self.known.keys())
+                    ),
                 }
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!(
-                    "the keys of {} are: {}",
-                    self.name,
-                    quoted_list(self.known.keys())
-                ),
             };
             d.report(
                 Code::UnknownKey,
@@ -439,6 +458,15 @@ impl<'a, 'i> Fields<'a, 'i> {
             _ => self.name.to_owned(),
         }
     }
+}
+
+/// A table's header and its keys, for telling a key under a missing header from a key
+/// that is simply unknown.
+#[derive(Debug)]
+pub struct Header {
+    /// As written in the file: `[meeting]`, `[[actions.updates]]`.
+    pub name: &'static str,
+    pub keys: &'static [&'static str],
 }
 
 /// The keys a table was asked for, in order, kept without allocating: every table of

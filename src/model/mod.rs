@@ -9,6 +9,8 @@ pub mod config;
 pub mod contacts;
 pub mod decode;
 pub mod interactions;
+pub mod loose_date;
+mod mistake;
 pub mod plan;
 pub mod schema;
 pub mod tree;
@@ -50,45 +52,10 @@ fn parse_document<'i>(
     match tree::parse(text) {
         Ok(table) => Some(table),
         Err(error) => {
-            let mut message = error.message.trim().to_owned();
-            if message.contains("recurse further") || message == "recursion limit" {
-                message = format!(
-                    "values or keys nested more than {MAX_NESTING} levels deep, more than aplan reads"
-                );
-            }
-            // The parser checks calendar dates itself (`2017-02-30`); give that its own code.
-            let code = if message.starts_with("invalid date") || message.starts_with("invalid time")
-            {
-                Code::InvalidDate
-            } else {
-                Code::TomlSyntax
-            };
-            let span = error.span.unwrap_or(0..0);
-            let hint = syntax_hint(&message);
-            diagnostics.push(Diagnostic::new(code, file, Some(span), message).with_hint_opt(hint));
+            diagnostics.push(mistake::syntax_finding(file, text, error));
             None
         }
     }
-}
-
-/// Advice for the TOML mistakes people make most when editing plans by hand.
-fn syntax_hint(message: &str) -> Option<String> {
-    let hint = if message.starts_with("invalid basic string") {
-        "close the string with `\"` on the same line; use `\"\"\"` for text over several lines"
-    } else if message.starts_with("invalid literal string") {
-        "close the string with `'` on the same line; use `\'\'\'` for text over several lines"
-    } else if message.starts_with("duplicate key") {
-        "a key may appear once in each table; remove or rename one of them"
-    } else if message.starts_with("string values must be quoted") {
-        "put text in double quotes: `title = \"Reading lists\"`"
-    } else if message.starts_with("values or keys nested") {
-        "a plan nests four levels at most (an action's updates); look for brackets that are never closed"
-    } else if message.starts_with("invalid date") || message.starts_with("invalid time") {
-        "write a date that is in the calendar, as YYYY-MM-DD"
-    } else {
-        return None;
-    };
-    Some(hint.to_owned())
 }
 
 #[cfg(test)]

@@ -8,9 +8,10 @@ use serde::{Serialize, Serializer};
 use toml::Spanned;
 
 use super::config::{required_slug, required_string};
-use super::decode::{Decoder, Fields, Value, keyword};
+use super::decode::{Decoder, Fields, Header, Value, keyword};
 use super::parse_document;
 use super::schema::{Date, Slug};
+use super::tree;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
@@ -18,8 +19,8 @@ keyword! {
     /// Where a plan is in the yearly cycle.
     pub enum PlanStatus {
         Draft = "draft" => "Draft",
-        Sent = "sent" => "Sent to the department",
-        Met = "met" => "Discussed at the meeting",
+        Sent = "sent" => "Sent",
+        Met = "met" => "Met",
         Final = "final" => "Final",
     }
 }
@@ -107,6 +108,11 @@ pub struct Plan {
     pub issues: Vec<Issue>,
     #[schemars(with = "Option<Vec<Action>>")]
     pub actions: Vec<Action>,
+    // The keys of [meeting] written in the file whose value could not be read (a quoted
+    // date, an attendee with an unknown role, keys whose `[meeting]` header is missing).
+    // A check that would call them missing stays quiet: the finding on the value says it.
+    #[serde(skip)]
+    pub unreadable: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -305,6 +311,10 @@ pub struct Action {
     /// The running log of what happened.
     #[schemars(with = "Option<Vec<Update>>")]
     pub updates: Vec<Update>,
+    // As the plan's: "updates" when an update's keys are written in the action itself, its
+    // `[[actions.updates]]` header missing.
+    #[serde(skip)]
+    pub unreadable: Vec<&'static str>,
 }
 
 // An entry in an action's running log.
@@ -378,6 +388,13 @@ impl Plan {
         let mut d = Decoder { file, diagnostics };
         let mut f = Fields::new("the plan", root.get_ref(), root.span());
         let start = root.span().start..root.span().start;
+        // Keys of [meeting] above its header, or with no header at all, read as the plan's.
+        let mut unreadable: Vec<&'static str> = MEETING
+            .keys
+            .iter()
+            .copied()
+            .filter(|key| root.get_ref().get(key).is_some())
+            .collect();
         let plan = Plan {
             file,
             department: required_slug(&mut f, &mut d, "department"),
@@ -390,7 +407,9 @@ impl Plan {
                 .and_then(|v| d.keyword("status", v))
                 .unwrap_or_else(|| Spanned::new(start, PlanStatus::Draft)),
             liaison: f.get("liaison").and_then(|v| d.string("liaison", v)),
-            meeting: f.get("meeting").and_then(|v| meeting(&mut d, v)),
+            meeting: f
+                .get("meeting")
+                .and_then(|v| meeting(&mut d, v, &mut unreadable)),
             context: f
                 .get("context")
                 .and_then(|v| context(&mut d, v))
@@ -403,11 +422,26 @@ impl Plan {
                 .get("actions")
                 .map(|v| d.array("actions", v, action))
                 .unwrap_or_default(),
+            unreadable,
         };
-        f.finish(&mut d);
+        f.finish_among(&mut d, &[MEETING, CONTEXT]);
         Some(plan)
     }
 }
+
+/// The tables whose keys are most often written with the header left out.
+pub(crate) const MEETING: Header = Header {
+    name: "[meeting]",
+    keys: &["date", "sent", "finalised", "attendees"],
+};
+pub(crate) const CONTEXT: Header = Header {
+    name: "[context]",
+    keys: &["summary", "investment", "usage", "feedback", "libqual"],
+};
+pub(crate) const UPDATES: Header = Header {
+    name: "[[actions.updates]]",
+    keys: &["date", "by", "note"],
+};
 
 fn optional_string(
     f: &mut Fields<'_, '_>,
@@ -425,19 +459,41 @@ fn strings(f: &mut Fields<'_, '_>, d: &mut Decoder<'_>, key: &'static str) -> Ve
         .unwrap_or_default()
 }
 
-fn meeting(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Meeting> {
+/// Reads [meeting], adding to `unreadable` each key whose value it could not read.
+fn meeting(
+    d: &mut Decoder<'_>,
+    value: &Value<'_>,
+    unreadable: &mut Vec<&'static str>,
+) -> Option<Meeting> {
     let mut f = d.table("[meeting]", value)?;
+    let mut date = |key: &'static str| {
+        let written = f.get(key)?;
+        let read = d.date(key, written);
+        if read.is_none() {
+            unreadable.push(key);
+        }
+        read
+    };
+    let (date, sent, finalised) = (date("date"), date("sent"), date("finalised"));
+    let attendees = match f.get("attendees") {
+        Some(v) => {
+            let read = d.array("attendees", v, attendee);
+            let written = v.get_ref().as_array().map_or(1, tree::Array::len);
+            if read.len() < written {
+                unreadable.push("attendees");
+            }
+            read
+        }
+        None => Vec::new(),
+    };
     let meeting = Meeting {
         span: f.span(),
-        date: f.get("date").and_then(|v| d.date("date", v)),
-        sent: f.get("sent").and_then(|v| d.date("sent", v)),
-        finalised: f.get("finalised").and_then(|v| d.date("finalised", v)),
-        attendees: f
-            .get("attendees")
-            .map(|v| d.array("attendees", v, attendee))
-            .unwrap_or_default(),
+        date,
+        sent,
+        finalised,
+        attendees,
     };
-    f.finish(d);
+    f.finish_among(d, &[CONTEXT]);
     Some(meeting)
 }
 
@@ -606,6 +662,11 @@ fn issue(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Issue> {
 
 fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
     let mut f = d.table("an action", value)?;
+    let table = value.get_ref().as_table();
+    let headless = UPDATES
+        .keys
+        .iter()
+        .any(|key| table.is_some_and(|t| t.get(key).is_some()));
     let start = f.span().start..f.span().start;
     let mut action = Action {
         span: f.span(),
@@ -641,9 +702,14 @@ fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
             .get("updates")
             .map(|v| d.array("updates", v, update))
             .unwrap_or_default(),
+        unreadable: if headless {
+            vec!["updates"]
+        } else {
+            Vec::new()
+        },
     };
     action.current_status = status_after_updates(*action.status.get_ref(), &action.updates);
-    f.finish(d);
+    f.finish_among(d, &[UPDATES]);
     Some(action)
 }
 

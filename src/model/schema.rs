@@ -309,6 +309,24 @@ mod tests {
         }
     }
 
+    /// The headers that "did you forget `[meeting]`?" names carry their tables' keys.
+    #[test]
+    fn each_header_a_hint_names_has_its_tables_keys() {
+        use crate::model::plan::{CONTEXT, MEETING, UPDATES};
+        let plan = serde_json::to_value(plan_schema()).unwrap();
+        for (header, path) in [
+            (MEETING, &["meeting"][..]),
+            (CONTEXT, &["context"]),
+            (UPDATES, &["actions", "updates"]),
+        ] {
+            let keys: BTreeSet<String> = header.keys.iter().map(|k| k.to_string()).collect();
+            let mut in_schema = schema_keys(&plan, path);
+            // An update's `status` is an action's key too, so it tells nothing.
+            in_schema.remove("status");
+            assert_eq!(keys, in_schema, "{}", header.name);
+        }
+    }
+
     fn words<K: Keyword>() -> Vec<String> {
         K::ALL.iter().map(|(word, _)| (*word).to_owned()).collect()
     }

@@ -153,6 +153,13 @@ impl Value<'_> {
         }
     }
 
+    pub fn as_array(&self) -> Option<&Array<'_>> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
     pub fn as_table(&self) -> Option<&Table<'_>> {
         match self {
             Value::Table(t) => Some(t),

@@ -47,6 +47,17 @@ impl Format {
 #[error("{0}")]
 pub struct TemplateError(String);
 
+/// The work one document may take, in minijinja's fuel: about one unit for each step a
+/// template takes and for each 64 bytes it makes, so it bounds both time and memory. The
+/// largest built-in page of the benchmark's 10,000 plans (the site's index) takes 200,000;
+/// a template that loops for ever, or doubles a text until memory runs out, stops within
+/// a second or two.
+pub const TEMPLATE_FUEL: u64 = 5_000_000;
+
+/// The largest document a template may write; the largest built-in page of the
+/// benchmark's 10,000 plans is about 1 MiB.
+pub const MAX_DOCUMENT_SIZE: usize = 64 * 1024 * 1024;
+
 const MARKDOWN_ESCAPE: AutoEscape = AutoEscape::Custom(Cow::Borrowed("markdown"));
 
 /// Renders documents from one set of templates.
@@ -71,6 +82,7 @@ impl Renderer {
             }
         });
         env.set_formatter(write_value);
+        env.set_fuel(Some(TEMPLATE_FUEL));
         env.add_filter("markdown", markdown_filter);
         env.add_filter("toml", toml_value::filter);
         let syntax = SyntaxConfig::builder()
@@ -139,13 +151,58 @@ impl Renderer {
         self.render("draft.toml", Value::from(Serde(draft)))
     }
 
+    /// Renders a template within the fuel and the size limit; the document carries no
+    /// control characters but line feeds and tabs, whatever the data held.
     fn render(&self, name: &str, ctx: Value) -> Result<String, TemplateError> {
         let describe = |e: minijinja::Error| describe(&self.templates, &e);
-        self.env
-            .get_template(name)
-            .map_err(describe)?
-            .render(ctx)
-            .map_err(describe)
+        let template = self.env.get_template(name).map_err(describe)?;
+        let mut out = Bounded::default();
+        if let Err(error) = template.render_captured_to(ctx, &mut out) {
+            let TemplateError(mut message) = describe(error);
+            if out.overflowed {
+                let location = self
+                    .templates
+                    .get(name)
+                    .map_or_else(|| name.to_owned(), |t| t.location());
+                message = format!(
+                    "template {location}: the document grew past {} MiB, far more than any document needs; look for a loop that writes without end",
+                    MAX_DOCUMENT_SIZE / 1024 / 1024
+                );
+            } else if message.contains("out of fuel") {
+                message.push_str(
+                    ": the template does far more work than any document needs; look for loops inside loops or text that keeps doubling",
+                );
+            }
+            return Err(TemplateError(message));
+        }
+        let text = String::from_utf8(out.bytes).expect("templates write UTF-8");
+        Ok(match crate::sanitize::document(&text) {
+            Cow::Borrowed(_) => text,
+            Cow::Owned(cleaned) => cleaned,
+        })
+    }
+}
+
+/// Where a document is written while it is rendered: it refuses to grow past
+/// [`MAX_DOCUMENT_SIZE`].
+#[derive(Default)]
+struct Bounded {
+    bytes: Vec<u8>,
+    overflowed: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_DOCUMENT_SIZE {
+            self.overflowed = true;
+            return Err(std::io::Error::other("the document is too large"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -192,11 +249,21 @@ fn yaml(value: &impl Serialize) -> Result<String, TemplateError> {
         .map_err(|e| TemplateError(format!("cannot write the front matter: {e}")))
 }
 
-/// Prints a value into a template: escaped for the template's format unless marked safe.
+/// Prints a value into a template: escaped for the template's format unless marked safe,
+/// on one line.
 fn write_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
     if *state.auto_escape() == MARKDOWN_ESCAPE && !value.is_safe() {
         let text = markdown::escape(&value.to_string());
         out.write_str(&text).map_err(minijinja::Error::from)
+    } else if let Some(text) = value
+        .as_str()
+        .filter(|_| *state.auto_escape() == AutoEscape::Html && !value.is_safe())
+        .filter(|t| t.contains(['\r', '\n']))
+    {
+        // HTML shows a line break in text as a space anyway; written as one, the document
+        // keeps one line per element and a value cannot start a line of its own.
+        let flat = Value::from(text.replace("\r\n", " ").replace(['\r', '\n'], " "));
+        minijinja::escape_formatter(out, state, &flat)
     } else {
         minijinja::escape_formatter(out, state, value)
     }
@@ -206,7 +273,7 @@ fn write_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(),
 /// safe Markdown in a Markdown one. `none` renders as nothing. `markdown(3)` starts the
 /// field's headings at h3 instead of h4, for a field right under an h2.
 fn markdown_filter(state: &State, text: Option<String>, first_level: Option<u8>) -> Value {
-    let text = text.unwrap_or_default();
+    let text = crate::sanitize::document(text.as_deref().unwrap_or_default()).into_owned();
     let level = first_level.unwrap_or(markdown::FIRST_HEADING_LEVEL);
     let rendered = if *state.auto_escape() == AutoEscape::Html {
         markdown::to_html_at(&text, level)

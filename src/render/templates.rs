@@ -7,6 +7,7 @@
 /// `aplan site`, the Markdown and HTML pages of the themes and workload reports, and the
 /// draft plan of `aplan new`.
 pub const BUILT_IN: &[(&str, &str)] = &[
+    ("diff.md", include_str!("../../templates/diff.md")),
     ("draft.toml", include_str!("../../templates/draft.toml")),
     ("index.html", include_str!("../../templates/index.html")),
     ("index.md", include_str!("../../templates/index.md")),

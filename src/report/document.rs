@@ -45,7 +45,32 @@ pub struct Document {
 pub struct Department {
     pub id: String,
     pub name: String,
+    /// The name as it reads inside a sentence: "the Department of History".
+    pub in_text: String,
     pub faculty: Option<String>,
+}
+
+/// A department's name inside a sentence. A name that starts with a word for a kind of
+/// unit ("Department of History", "School of Law") takes "the"; a subject's name
+/// ("Archaeology") and a name that has its article already stand alone.
+pub fn in_text(name: &str) -> String {
+    const UNITS: &[&str] = &[
+        "Department",
+        "School",
+        "Faculty",
+        "Institute",
+        "Centre",
+        "Center",
+        "College",
+        "Division",
+        "Unit",
+    ];
+    let first = name.split_whitespace().next().unwrap_or_default();
+    if UNITS.contains(&first) {
+        format!("the {name}")
+    } else {
+        name.to_owned()
+    }
 }
 
 /// Someone at the meeting or named in an action.
@@ -223,11 +248,13 @@ pub fn build(workspace: &Workspace, plan: &Plan) -> Document {
         Some(d) => Department {
             id: department_id.clone(),
             name: d.name.clone(),
+            in_text: in_text(&d.name),
             faculty: d.faculty.clone(),
         },
         None => Department {
             id: department_id.clone(),
             name: department_id.clone(),
+            in_text: department_id.clone(),
             faculty: None,
         },
     };
@@ -645,4 +672,21 @@ fn action_contact(contacts: Option<&Contacts>, written: &str) -> String {
         .filter(|_| is_slug(written))
         .and_then(|c| c.contact(written))
         .map_or_else(|| written.to_owned(), |c| c.name_and_role())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_text;
+
+    #[test]
+    fn units_take_the_article_and_subjects_stand_alone() {
+        assert_eq!(
+            in_text("Department of History"),
+            "the Department of History"
+        );
+        assert_eq!(in_text("School of Law"), "the School of Law");
+        assert_eq!(in_text("Archaeology"), "Archaeology");
+        assert_eq!(in_text("The Business School"), "The Business School");
+        assert_eq!(in_text("Departmental Studies"), "Departmental Studies");
+    }
 }

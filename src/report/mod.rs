@@ -2,6 +2,7 @@
 //! emitters print. Nothing here reads the disk or prints.
 
 pub mod actions;
+pub mod diff;
 pub mod document;
 pub mod export;
 pub mod site;

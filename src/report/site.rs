@@ -14,7 +14,7 @@ use super::document::{self, Document, figures};
 use super::timeline::{self, DepartmentTimeline, Step};
 use super::workload::{self, Workload};
 use crate::model::decode::Keyword;
-use crate::model::{Config, Plan};
+use crate::model::{Config, Plan, PlanStatus};
 use crate::workspace::Workspace;
 
 pub use actions::{ActionLine, ActionsPage, OwnerGroup, StatusGroup};
@@ -158,20 +158,6 @@ fn staff_name(config: &Config, id: &str) -> String {
         .map_or_else(|| id.to_owned(), |s| s.name.clone())
 }
 
-/// A late step in words: `final plan 6 days late`.
-fn late_text(row: &DepartmentTimeline, step: Step, today: NaiveDate) -> String {
-    let what = match step {
-        Step::Send => "plan not sent",
-        Step::Finalise => "final plan",
-        other => other.describe(),
-    };
-    match row.days_late(step, today) {
-        Some(1) => format!("{what} 1 day late"),
-        Some(days) => format!("{what} {days} days late"),
-        None => format!("{what} late"),
-    }
-}
-
 /// The next step in words: `send the final plan by 4 April 2017`.
 fn next_text(row: &DepartmentTimeline) -> Option<String> {
     row.next.map(|next| match next.by {
@@ -180,14 +166,13 @@ fn next_text(row: &DepartmentTimeline) -> Option<String> {
     })
 }
 
-/// The short status of a department's plan: `Draft`, `Sent`, `Met`, `Final`, or why it
-/// has none.
+/// The status of a department's plan, by its label, or why it has none.
 fn stage_label(row: &DepartmentTimeline) -> &'static str {
-    match (row.status, row.next.map(|n| n.step)) {
-        (Some("draft"), _) => "Draft",
-        (Some("sent"), _) => "Sent",
-        (Some("met"), _) => "Met",
-        (Some(_), _) => "Final",
+    match (
+        row.status.and_then(PlanStatus::parse),
+        row.next.map(|n| n.step),
+    ) {
+        (Some(status), _) => status.label(),
         (None, Some(Step::FixPlan)) => "Plan has errors",
         (None, _) => "No plan yet",
     }
@@ -253,7 +238,7 @@ fn timeline_page(
             late: row
                 .late
                 .iter()
-                .map(|step| late_text(row, *step, today))
+                .map(|step| row.late_text(*step, today))
                 .collect(),
             next: next_text(row),
         })

@@ -102,6 +102,21 @@ impl DepartmentTimeline {
         }?;
         Some((today - deadline).num_days())
     }
+
+    /// A late step in words, the same in every report: `plan 3 days late`, `final plan
+    /// 1 day late`.
+    pub fn late_text(&self, step: Step, today: NaiveDate) -> String {
+        let what = match step {
+            Step::Send => "plan",
+            Step::Finalise => "final plan",
+            other => other.describe(),
+        };
+        match self.days_late(step, today) {
+            Some(1) => format!("{what} 1 day late"),
+            Some(days) => format!("{what} {days} days late"),
+            None => format!("{what} late"),
+        }
+    }
 }
 
 /// Every department in aplan.toml, by id, for `year` as it stands on `today`.

@@ -99,34 +99,105 @@ impl StaffLoad {
     }
 }
 
+/// A limit of aplan.toml that someone or some department is over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Breach {
+    /// The person's or the department's id.
+    pub who: String,
+    pub limit: Limit,
+    pub count: usize,
+    pub max: u32,
+}
+
+/// Which limit a [`Breach`] breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Limit {
+    Initiatives,
+    Departments,
+    Actions,
+}
+
+impl Breach {
+    /// How far over the limit: 1 for one initiative too many.
+    pub fn excess(&self) -> i64 {
+        self.count as i64 - i64::from(self.max)
+    }
+}
+
+impl std::fmt::Display for Breach {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (who, count, max) = (&self.who, self.count, self.max);
+        match self.limit {
+            Limit::Initiatives => {
+                write!(
+                    f,
+                    "{who} has {count} active initiatives; the limit is {max}"
+                )
+            }
+            Limit::Departments => {
+                write!(
+                    f,
+                    "{who} is liaison for {count} departments; the limit is {max}"
+                )
+            }
+            Limit::Actions => write!(f, "{who} has {count} active actions; the limit is {max}"),
+        }
+    }
+}
+
 impl Workload {
     /// Every broken limit, people first, for `--check` and the list under the table.
-    pub fn breaches(&self) -> Vec<String> {
+    pub fn breaches(&self) -> Vec<Breach> {
         let limits = self.limits;
-        let mut lines = Vec::new();
+        let mut breaches = Vec::new();
         for person in self.staff.iter().filter(|s| s.is_over()) {
             if person.over.contains(&"initiatives") {
-                lines.push(format!(
-                    "{} has {} active initiatives; the limit is {}",
-                    person.id, person.active_initiatives, limits.max_initiatives_per_librarian
-                ));
+                breaches.push(Breach {
+                    who: person.id.clone(),
+                    limit: Limit::Initiatives,
+                    count: person.active_initiatives,
+                    max: limits.max_initiatives_per_librarian,
+                });
             }
             if person.over.contains(&"departments") {
-                lines.push(format!(
-                    "{} is liaison for {} departments; the limit is {}",
-                    person.id,
-                    person.departments.len(),
-                    limits.max_departments_per_librarian
-                ));
+                breaches.push(Breach {
+                    who: person.id.clone(),
+                    limit: Limit::Departments,
+                    count: person.departments.len(),
+                    max: limits.max_departments_per_librarian,
+                });
             }
         }
         for department in &self.departments_over {
-            lines.push(format!(
-                "{} has {} active actions; the limit is {}",
-                department.id, department.active_actions, limits.max_actions_per_department
-            ));
+            breaches.push(Breach {
+                who: department.id.clone(),
+                limit: Limit::Actions,
+                count: department.active_actions,
+                max: limits.max_actions_per_department,
+            });
         }
-        lines
+        breaches
+    }
+
+    /// The broken limits a change is to blame for: over a limit now and not before, or
+    /// further over it than before (one more initiative, or a lower limit). A limit that
+    /// was broken as much before is left to the change that fixes it.
+    /// Without a workload before (no readable settings then), every broken limit is new.
+    pub fn breaches_beyond(&self, before: Option<&Workload>) -> Vec<Breach> {
+        let earlier: HashMap<(String, Limit), i64> = before
+            .map(Workload::breaches)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|b| ((b.who.clone(), b.limit), b.excess()))
+            .collect();
+        self.breaches()
+            .into_iter()
+            .filter(|b| {
+                earlier
+                    .get(&(b.who.clone(), b.limit))
+                    .is_none_or(|&excess| b.excess() > excess)
+            })
+            .collect()
     }
 }
 

@@ -16,7 +16,13 @@ run() {
     exit 1
   fi
 }
+git -C "$work" init -q
+git -C "$work" add -A
+git -C "$work" -c user.name=Test -c user.email=test@example.org -c commit.gpgsign=false commit -qm "The plans"
 run validate
+run validate --new-from-rev HEAD
+run workload --check --new-from-rev HEAD
+run diff HEAD --format md
 run render --year 2017 --format html --out "$work/out"
 run render history/2017 --format md
 run themes --format html

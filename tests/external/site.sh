@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The static site as browsers and validators see it, beyond what `cargo test` can check:
-# every page of the bundled plans' site (and of the hostile fixture's) passes the Nu HTML
+# every page of the bundled plans' site (and of the hostile fixture's, and of the bundled
+# plans with markup, controls and `javascript:` links in every text field) passes the Nu HTML
 # Checker, and axe-core, run in Debian's Chromium through playwright-core on each page
 # opened from file://, reports no accessibility violation, no request leaves the folder
 # and the stylesheet loads under the pages' Content-Security-Policy. Screenshots of the
@@ -21,6 +22,22 @@ echo "== build the site of the bundled plans and of the hostile fixture"
 cp -r tests/fixtures/base "$work/hostile"
 cp -r tests/fixtures/render/hostile/. "$work/hostile/"
 "$aplan" -q --root "$work/hostile" site --out "$work/sites/hostile"
+# The bundled plans with every text field carrying markup, controls and `javascript:`
+# links: titles, names, notes, contacts, summaries and details alike.
+mkdir -p "$work/every-field" && cp -r aplan.toml plans "$work/every-field/"
+python3 - "$work/every-field" <<'PY'
+import pathlib, re, sys
+bad = (r'<script>alert(1)</script><img src=x onerror=alert(2)>'
+       r'[link](javascript:alert(3)) <a href=\"javascript:alert(4)\">a</a>'
+       r'\u001b]0;owned\u0007\u001b[2J\u0000\u007f\u009b\r\n::error file=x::forged')
+fields = 'title|name|note|contact|measure|text|source|summary|detail|item|faculty'
+for path in pathlib.Path(sys.argv[1]).rglob('*.toml'):
+    text = path.read_text()
+    text = re.sub(r'^((?:%s) = )"([^"\n]*)"$' % fields,
+                  lambda m: m.group(1) + '"' + m.group(2) + bad + '"', text, flags=re.M)
+    path.write_text(text)
+PY
+"$aplan" -q --root "$work/every-field" site --out "$work/sites/every-field"
 count=$(find "$work/sites" -name '*.html' | wc -l)
 echo "built $count pages"
 
@@ -35,5 +52,6 @@ shots="$PWD/target/site-screenshots"
 rm -rf "$shots"
 node tests/external/site/check.mjs "$work/sites/bundled" "$shots"
 node tests/external/site/check.mjs "$work/sites/hostile" "$work/hostile-screenshots"
+node tests/external/site/check.mjs "$work/sites/every-field" "$work/every-field-screenshots"
 echo "screenshots kept:"
 ls -1 "$shots"/*.png

@@ -43,7 +43,7 @@ pub fn write(out: &mut dyn Write, report: &ThemesReport) -> io::Result<()> {
                 issues.to_string(),
                 actions.to_string(),
                 theme.common.to_string(),
-                theme.initiatives.join(";"),
+                csv::list(&theme.initiatives),
                 since.to_owned(),
             ]);
         }

@@ -57,7 +57,9 @@ pub fn write(
     ] {
         calendar.append_property(Property::new(key, value));
     }
-    calendar.name(&format!("{} action plans {}", title.library, title.year));
+    // The writer escapes line breaks in events' text, not in the calendar's name.
+    let name = format!("{} action plans {}", title.library, title.year);
+    calendar.name(&crate::sanitize::document_line(&name));
     for (_, _, event) in events {
         calendar.push(event);
     }
@@ -124,7 +126,9 @@ fn all_day(uid: &str, date: NaiveDate, summary: &str, description: &str) -> Even
     event.done()
 }
 
-/// Text without carriage returns, which iCalendar text cannot carry unescaped.
+/// Text without carriage returns or other control characters, which iCalendar text cannot
+/// carry unescaped; line feeds are escaped by the writer.
 fn one_line(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    crate::sanitize::document(&text).into_owned()
 }

@@ -38,11 +38,7 @@ pub fn write(out: &mut dyn Write, rows: &[DepartmentTimeline], style: Style) -> 
         let late: Vec<String> = row
             .late
             .iter()
-            .map(|step| match row.days_late(*step, style.today) {
-                Some(1) => format!("{}: 1 day late", short(*step)),
-                Some(days) => format!("{}: {days} days late", short(*step)),
-                None => short(*step).to_owned(),
-            })
+            .map(|step| row.late_text(*step, style.today))
             .collect();
         table.push(vec![
             row.department.clone(),
@@ -56,15 +52,6 @@ pub fn write(out: &mut dyn Write, rows: &[DepartmentTimeline], style: Style) -> 
         ]);
     }
     table.write(out, style.color)
-}
-
-/// A late step in a few words.
-fn short(step: Step) -> &'static str {
-    match step {
-        Step::Send => "send",
-        Step::Finalise => "final plan",
-        other => other.describe(),
-    }
 }
 
 fn date(date: Option<NaiveDate>) -> String {

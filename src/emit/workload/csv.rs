@@ -1,5 +1,5 @@
 //! `--format csv`: one row per person with their counts, limits and lists, for a
-//! spreadsheet. Lists are joined with spaces.
+//! spreadsheet. Lists are joined with `; `, as in every report's CSV.
 
 use std::io::{self, Write};
 
@@ -30,13 +30,9 @@ pub fn write(out: &mut dyn Write, report: &Workload) -> io::Result<()> {
             limits.max_departments_per_librarian.to_string(),
             s.active_initiatives.to_string(),
             limits.max_initiatives_per_librarian.to_string(),
-            s.over.join(" "),
-            s.departments.join(" "),
-            s.initiatives
-                .iter()
-                .map(|i| i.key.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            csv::list(&s.over),
+            csv::list(&s.departments),
+            csv::list(s.initiatives.iter().map(|i| i.key.as_str())),
         ]
     });
     csv::write(out, &HEADER, rows)

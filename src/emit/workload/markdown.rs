@@ -22,7 +22,7 @@ struct Page<'a> {
 pub fn write(out: &mut dyn Write, report: &Workload, renderer: &Renderer) -> Result<()> {
     let page = Page {
         report,
-        breaches: report.breaches(),
+        breaches: report.breaches().iter().map(ToString::to_string).collect(),
         candidates: report
             .staff
             .iter()

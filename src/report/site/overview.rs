@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{PlanPage, department_name, late_text, next_text, plan_file, staff_name, stage_label};
-use crate::model::ActionStatus;
+use super::{PlanPage, department_name, next_text, plan_file, staff_name, stage_label};
 use crate::model::decode::Keyword;
+use crate::model::{ActionStatus, PlanStatus};
 use crate::report::document::figures;
 use crate::report::timeline::DepartmentTimeline;
 use crate::workspace::Workspace;
@@ -118,7 +118,7 @@ pub fn build(
                 late: row
                     .late
                     .iter()
-                    .map(|step| late_text(row, *step, today))
+                    .map(|step| row.late_text(*step, today))
                     .collect(),
                 next: next_text(row),
                 actions: by_status(&statuses)
@@ -132,21 +132,16 @@ pub fn build(
         })
         .collect();
 
-    let stages = [
-        "Draft",
-        "Sent",
-        "Met",
-        "Final",
-        "Plan has errors",
-        "No plan yet",
-    ]
-    .into_iter()
-    .map(|label| StageCount {
-        label,
-        count: departments.iter().filter(|d| d.stage == label).count(),
-    })
-    .filter(|s| s.count > 0)
-    .collect();
+    let stages = PlanStatus::ALL
+        .iter()
+        .map(|(_, status)| status.label())
+        .chain(["Plan has errors", "No plan yet"])
+        .map(|label| StageCount {
+            label,
+            count: departments.iter().filter(|d| d.stage == label).count(),
+        })
+        .filter(|s| s.count > 0)
+        .collect();
     let all: Vec<ActionStatus> = workspace
         .plans_for(year)
         .iter()

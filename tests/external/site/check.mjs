@@ -1,7 +1,8 @@
 // Every page of a site written by `aplan site`, opened from file:// in Debian's Chromium
 // through playwright-core: axe-core must report no violations, the page must request
 // nothing but files, its stylesheet must load under the page's Content-Security-Policy,
-// and the index and workload pages are kept as screenshots.
+// nothing from the plans may have become a script, a handler, a `javascript:` link or a
+// control character, and the index and workload pages are kept as screenshots.
 //
 // Usage: node check.mjs SITE_DIR SCREENSHOT_DIR
 import fs from 'node:fs';
@@ -54,6 +55,10 @@ try {
       }
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      problems.push(`a script opened a dialog: ${dialog.message()}`);
+      return dialog.dismiss();
+    });
     requests.length = 0;
     await page.goto(pathToFileURL(path.resolve(siteDir, name)).href, { waitUntil: 'load' });
 
@@ -66,6 +71,30 @@ try {
     }
     if (requests.length > 0) {
       problems.push(`requested ${requests.join(', ')}`);
+    }
+
+    // Nothing from the plans became code: no script element, no event handler
+    // attribute, no link or source that runs script, no control character in the text.
+    const code = await page.evaluate(() => {
+      const found = [];
+      document.querySelectorAll('script').forEach(() => found.push('a <script> element'));
+      for (const element of document.querySelectorAll('*')) {
+        for (const attribute of element.attributes) {
+          const value = attribute.value.trim().toLowerCase();
+          if (attribute.name.startsWith('on')) {
+            found.push(`an ${attribute.name} attribute on <${element.localName}>`);
+          } else if (value.startsWith('javascript:') || value.startsWith('data:text/html')) {
+            found.push(`${attribute.name}="${attribute.value}" on <${element.localName}>`);
+          }
+        }
+      }
+      if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(document.documentElement.outerHTML)) {
+        found.push('a control character');
+      }
+      return found;
+    });
+    for (const what of code) {
+      problems.push(`plan text became code: ${what}`);
     }
 
     // axe-core runs through the DevTools protocol, which the page's policy does not block.
