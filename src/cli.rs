@@ -118,6 +118,14 @@ pub enum Command {
     /// reference, the status, the author or the edited plan is wrong.
     Update(UpdateArgs),
 
+    /// Record an interaction with a department: a teaching session, an enquiry, an email
+    ///
+    /// Appends an entry to interactions/<year>/<department>.toml for the planning year of
+    /// its date (the file is created when missing), keeping the rest of the file as it was.
+    /// The edited file is validated before it is written; nothing is written when the
+    /// department, the kind, a person, an action or the edited file is wrong.
+    Log(LogArgs),
+
     /// Write a draft plan for a year from the department's most recent plan
     ///
     /// Active actions are carried over as proposed, with `carried_from`; usage figures
@@ -232,6 +240,10 @@ pub enum SchemaFile {
     Plan,
     /// The settings: aplan.toml
     Config,
+    /// A department's people: contacts/<department>.toml
+    Contacts,
+    /// A department's interactions in a year: interactions/<year>/<department>.toml
+    Interactions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -437,6 +449,56 @@ pub struct UpdateArgs {
     /// When it happened [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The department, by its id in aplan.toml
+    #[arg(value_name = "DEPT")]
+    pub department: String,
+
+    /// The kind of interaction, one of [crm] kinds in aplan.toml (by default meeting,
+    /// email, call, teaching, enquiry, event, visit, digest, other)
+    #[arg(long, value_name = "KIND")]
+    pub kind: String,
+
+    /// What happened, in a line
+    #[arg(long, value_name = "TEXT")]
+    pub summary: String,
+
+    /// More about it, in Markdown
+    #[arg(long, value_name = "TEXT")]
+    pub detail: Option<String>,
+
+    /// Someone from the department who took part: a contact id from
+    /// contacts/<department>.toml (repeat for more)
+    #[arg(long = "with", value_name = "CONTACT")]
+    pub with: Vec<String>,
+
+    /// Someone from the library who took part: a staff id from aplan.toml (repeat for
+    /// more)
+    #[arg(long, value_name = "ID", env = "APLAN_USER", value_delimiter = ',')]
+    pub by: Vec<String>,
+
+    /// When it happened [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+
+    /// An action it was about, as department/year/id (repeat for more)
+    #[arg(long = "action", value_name = "REF")]
+    pub actions: Vec<String>,
+
+    /// A theme from aplan.toml (repeat for more)
+    #[arg(long = "theme", value_name = "THEME")]
+    pub themes: Vec<String>,
+
+    /// A date to come back to it
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub follow_up: Option<NaiveDate>,
+
+    /// Keep the detail in the repository's files only, out of the export and every report
+    #[arg(long)]
+    pub private: bool,
 }
 
 #[derive(Debug, Args)]

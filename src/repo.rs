@@ -1,5 +1,5 @@
-//! The only reader of the disk: finds the plans repository, walks `plans/`, reads files and
-//! hands their text to the model. Checking what was read is [`crate::check`]'s job.
+//! The only reader of the disk: finds the plans repository, walks `plans/`, `contacts/` and
+//! `interactions/`, reads files and hands their text to the model. Checking what was read is [`crate::check`]'s job.
 //!
 //! A file that cannot be used (too large, binary, not UTF-8, a broken link, not TOML, keys
 //! and values that do not fit the format) becomes a diagnostic and the walk goes on; only a
@@ -16,21 +16,23 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::git::{Contents, RevisionFile};
-use crate::model::{Action, Config, Plan};
+use crate::model::{Action, Config, Contacts, Interactions, Plan};
 use crate::source::{FileId, SourceFile, Sources};
 use crate::suggest::nearest;
 
 /// The name of the settings file that marks a repository's root.
 pub const CONFIG_FILE: &str = "aplan.toml";
 
-/// What a revision's plans repository is read from: the settings and the plans.
-pub const TRACKED: &[&str] = &[CONFIG_FILE, "plans/"];
+/// What a revision's plans repository is read from: the settings, the plans, the contacts
+/// and the interactions.
+pub const TRACKED: &[&str] = &[CONFIG_FILE, "contacts/", "interactions/", "plans/"];
 
 /// The largest file aplan reads; plans are a few kilobytes.
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
 
-/// The most files and folders aplan looks at under `plans/`: fifty years of a thousand
-/// departments, far more than any library has, and few enough to read in seconds.
+/// The most files and folders aplan looks at under `plans/` (and under `contacts/` and
+/// `interactions/`): fifty years of a thousand departments, far more than any library has,
+/// and few enough to read in seconds.
 pub const MAX_PLAN_ENTRIES: usize = 50_000;
 
 /// Why a repository could not be loaded at all.
@@ -45,9 +47,10 @@ pub enum RepoError {
     #[error("cannot read {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
     #[error(
-        "plans/ holds more than {MAX_PLAN_ENTRIES} files and folders, more than aplan reads; keep only plans/<year>/<department>.toml there"
+        "{}/ holds more than {MAX_PLAN_ENTRIES} files and folders, more than aplan reads; keep only {} there",
+        .0.folder, .0.pattern
     )]
-    TooManyFiles,
+    TooManyFiles(Layout),
     #[error(
         "{} is a symbolic link to a file outside its folder; templates are read only from the templates folder",
         .0.display()
@@ -108,6 +111,11 @@ pub struct Repository {
     pub config: Option<Config>,
     /// In path order.
     pub plans: Vec<Plan>,
+    /// Each department's people, from `contacts/<department>.toml`, in path order.
+    pub contacts: Vec<Contacts>,
+    /// Each department's interactions of a year, from
+    /// `interactions/<year>/<department>.toml`, in path order.
+    pub interactions: Vec<Interactions>,
     /// Problems found while reading files and decoding them into the model, in the order
     /// the files were read. The rules add theirs in [`crate::check::validate`].
     pub diagnostics: Vec<Diagnostic>,
@@ -127,13 +135,15 @@ pub fn find_root(start: &Path) -> Result<PathBuf, RepoError> {
 }
 
 impl Repository {
-    /// Reads `aplan.toml` and every plan under `plans/`.
+    /// Reads `aplan.toml`, every plan under `plans/` and the files under `contacts/` and
+    /// `interactions/`.
     pub fn load(root: &Path) -> Result<Repository, RepoError> {
         Repository::load_with(root, &[])
     }
 
     /// Like [`Repository::load`], also reading `extra` files (paths relative to the root)
-    /// as plans when the walk does not reach them.
+    /// when the walk does not reach them: as plans, unless they are under `contacts/` or
+    /// `interactions/`.
     pub fn load_with(root: &Path, extra: &[String]) -> Result<Repository, RepoError> {
         let config_path = root.join(CONFIG_FILE);
         check_inside(root, &config_path).map_err(|problem| RepoError::BadLink {
@@ -158,6 +168,8 @@ impl Repository {
             sources: Sources::default(),
             config: None,
             plans: Vec::new(),
+            contacts: Vec::new(),
+            interactions: Vec::new(),
             diagnostics: Vec::new(),
             names: OnceLock::new(),
             by_department: OnceLock::new(),
@@ -166,7 +178,9 @@ impl Repository {
             let text = repo.sources.get(file).text().unwrap_or_default();
             repo.config = Config::parse(file, text, &mut repo.diagnostics);
         }
-        let mut plan_files = repo.walk_plans()?;
+        let mut plan_files = repo.walk(Layout::PLANS)?;
+        plan_files.extend(repo.walk(Layout::CONTACTS)?);
+        plan_files.extend(repo.walk(Layout::INTERACTIONS)?);
         let walked: HashSet<&str> = match extra {
             [] => HashSet::new(),
             _ => plan_files.iter().map(|f| f.rel.as_str()).collect(),
@@ -178,7 +192,7 @@ impl Repository {
             .filter(|path| !walked.contains(path.as_str()))
             .collect();
         for path in extra {
-            plan_files.push(PlanFile {
+            plan_files.push(RepoFile {
                 rel: path.clone(),
                 path: root.join(path),
                 regular: false,
@@ -187,24 +201,36 @@ impl Repository {
         let first = repo.sources.next_id();
         // Read in parallel, gathered in path order: the same ids, plans and findings in the
         // same order as one file after the other.
-        let loaded: Vec<LoadedPlan> = plan_files
+        let loaded: Vec<LoadedFile> = plan_files
             .into_par_iter()
             .enumerate()
-            .map(|(i, file)| LoadedPlan::read(first.offset(i), file))
+            .map(|(i, file)| LoadedFile::read(first.offset(i), file))
             .collect();
         repo.sources.reserve(loaded.len());
         repo.plans.reserve_exact(loaded.len());
-        for plan in loaded {
-            let file = repo.sources.push(plan.source);
-            debug_assert!(plan.plan.as_ref().is_none_or(|p| p.file == file));
-            repo.plans.extend(plan.plan);
-            repo.diagnostics.extend(plan.diagnostics);
+        for loaded in loaded {
+            let file = repo.sources.push(loaded.source);
+            debug_assert!(loaded.read.as_ref().is_none_or(|r| r.file() == file));
+            if let Some(read) = loaded.read {
+                repo.keep(read);
+            }
+            repo.diagnostics.extend(loaded.diagnostics);
         }
         Ok(repo)
     }
 
-    /// A repository made from texts instead of files: `aplan.toml`'s text and each plan's
-    /// path (relative to the root) and text, in the order given. Nothing is read from the
+    /// Puts what was read from a file where it belongs.
+    fn keep(&mut self, read: Holds) {
+        match read {
+            Holds::Plan(plan) => self.plans.push(plan),
+            Holds::Contacts(contacts) => self.contacts.push(contacts),
+            Holds::Interactions(interactions) => self.interactions.push(interactions),
+        }
+    }
+
+    /// A repository made from texts instead of files: `aplan.toml`'s text and each file's
+    /// path (relative to the root) and text, in path order: files under `contacts/` and
+    /// `interactions/` are read as such, every other as a plan. Nothing is read from the
     /// disk, so tests and fuzzing can read any text exactly as `load` would.
     pub fn from_texts(root: &Path, config: &str, plans: &[(String, String)]) -> Repository {
         let mut repo = Repository {
@@ -212,6 +238,8 @@ impl Repository {
             sources: Sources::default(),
             config: None,
             plans: Vec::new(),
+            contacts: Vec::new(),
+            interactions: Vec::new(),
             diagnostics: Vec::new(),
             names: OnceLock::new(),
             by_department: OnceLock::new(),
@@ -222,16 +250,17 @@ impl Repository {
         repo.config = Config::parse(file, config, &mut repo.diagnostics);
         for (rel, text) in plans {
             let file = repo.sources.add(rel.clone(), Some(text.clone()));
-            repo.plans
-                .extend(Plan::parse(file, text, &mut repo.diagnostics));
+            if let Some(read) = Holds::parse(file, rel, text, &mut repo.diagnostics) {
+                repo.keep(read);
+            }
         }
         repo
     }
 
-    /// The repository as it was at a revision: `files` are those under `aplan.toml` and
-    /// `plans/` there (as [`crate::git::Git::files_at`] lists them, sorted by path), read
-    /// as `load` reads the disk, findings included. `None` when the revision has no
-    /// `aplan.toml`.
+    /// The repository as it was at a revision: `files` are those under `aplan.toml`,
+    /// `plans/`, `contacts/` and `interactions/` there (as [`crate::git::Git::files_at`]
+    /// lists them, sorted by path), read as `load` reads the disk, findings included.
+    /// `None` when the revision has no `aplan.toml`.
     pub fn from_revision(
         root: &Path,
         files: Vec<RevisionFile>,
@@ -241,6 +270,8 @@ impl Repository {
             sources: Sources::default(),
             config: None,
             plans: Vec::new(),
+            contacts: Vec::new(),
+            interactions: Vec::new(),
             diagnostics: Vec::new(),
             names: OnceLock::new(),
             by_department: OnceLock::new(),
@@ -258,16 +289,20 @@ impl Repository {
                 repo.config = Config::parse(file, text, &mut repo.diagnostics);
             }
         }
-        let mut plan_files = Vec::new();
+        let mut to_read = Vec::new();
         let mut reported: BTreeSet<String> = BTreeSet::new();
-        let mut seen = 0;
+        let mut seen: BTreeMap<&'static str, usize> = BTreeMap::new();
         for stored in files {
-            seen += 1;
-            if seen > MAX_PLAN_ENTRIES {
-                return Err(RepoError::TooManyFiles);
+            let Some(layout) = Layout::of(&stored.path) else {
+                continue;
+            };
+            let count = seen.entry(layout.folder).or_default();
+            *count += 1;
+            if *count > MAX_PLAN_ENTRIES {
+                return Err(RepoError::TooManyFiles(layout));
             }
-            match place_in_plans(&stored.path) {
-                Place::Plan => plan_files.push(stored),
+            match place_in(layout, &stored.path) {
+                Place::File => to_read.push(stored),
                 Place::Ignored => {}
                 Place::Problem {
                     path,
@@ -276,20 +311,22 @@ impl Repository {
                 } => {
                     if reported.insert(path.clone()) {
                         let hint = match code {
-                            Code::NotAYear => {
-                                "name the folder after the plan year, such as plans/2017"
-                            }
-                            Code::UnreadableFile => {
-                                "plans live at plans/<year>/<department>.toml; move this file away"
-                            }
-                            _ => "plans live at plans/<year>/<department>.toml",
+                            Code::NotAYear => format!(
+                                "name the folder after the plan year, such as {}/2017",
+                                layout.folder
+                            ),
+                            Code::UnreadableFile => format!(
+                                "{} live at {}; move this file away",
+                                layout.plural, layout.pattern
+                            ),
+                            _ => format!("{} live at {}", layout.plural, layout.pattern),
                         };
-                        repo.problem(path, code, message, Some(hint.to_owned()));
+                        repo.problem(path, code, message, Some(hint));
                     }
                 }
             }
         }
-        for stored in plan_files {
+        for stored in to_read {
             let rel = stored.path.clone();
             if stored.contents == Contents::Link {
                 let message = "this symbolic link is not followed when reading a revision";
@@ -304,14 +341,15 @@ impl Repository {
                 continue;
             }
             let text = repo.sources.get(file).text().unwrap_or_default();
-            repo.plans
-                .extend(Plan::parse(file, text, &mut repo.diagnostics));
+            if let Some(read) = Holds::parse(file, &rel, text, &mut repo.diagnostics) {
+                repo.keep(read);
+            }
         }
         Ok(Some(repo))
     }
 
-    /// Puts new texts in place of the plans at `edits` (paths relative to the root), or
-    /// adds them as new plans, reading them as `load` would; everything else stays as it
+    /// Puts new texts in place of the files at `edits` (paths relative to the root), or
+    /// adds them as new files, reading them as `load` would; everything else stays as it
     /// was read. An edit is checked this way before it is written. Returns the edited
     /// files' ids, in the order given.
     pub fn replace_texts(&mut self, edits: &[(String, String)]) -> Vec<FileId> {
@@ -329,6 +367,8 @@ impl Repository {
                     *self.sources.get_mut(id) = SourceFile::new(rel.clone(), Some(text.clone()));
                     self.diagnostics.retain(|d| d.file != id);
                     self.plans.retain(|p| p.file != id);
+                    self.contacts.retain(|c| c.file != id);
+                    self.interactions.retain(|i| i.file != id);
                     id
                 }
                 None => self.sources.add(rel.clone(), Some(text.clone())),
@@ -339,16 +379,38 @@ impl Repository {
                 files.push(file);
                 continue;
             }
-            if let Some(plan) = Plan::parse(file, text, &mut self.diagnostics) {
-                let sources = &self.sources;
-                let at = self
-                    .plans
-                    .partition_point(|p| sources.get(p.file).path() < rel.as_str());
-                self.plans.insert(at, plan);
+            let sources = &self.sources;
+            let before = |file: FileId| sources.get(file).path() < rel.as_str();
+            match Holds::parse(file, rel, text, &mut self.diagnostics) {
+                Some(Holds::Plan(plan)) => {
+                    let at = self.plans.partition_point(|p| before(p.file));
+                    self.plans.insert(at, plan);
+                }
+                Some(Holds::Contacts(contacts)) => {
+                    let at = self.contacts.partition_point(|c| before(c.file));
+                    self.contacts.insert(at, contacts);
+                }
+                Some(Holds::Interactions(interactions)) => {
+                    let at = self.interactions.partition_point(|i| before(i.file));
+                    self.interactions.insert(at, interactions);
+                }
+                None => {}
             }
             files.push(file);
         }
         files
+    }
+
+    /// The department's contacts, when it has a contacts file that could be read.
+    pub fn contacts_of(&self, department: &str) -> Option<&Contacts> {
+        self.contacts.iter().find(|c| c.department == department)
+    }
+
+    /// The department's interactions of plan year `year`, when it has a file of them.
+    pub fn interactions_of(&self, department: &str, year: i64) -> Option<&Interactions> {
+        self.interactions
+            .iter()
+            .find(|i| i.department == department && i.year == Some(year))
     }
 
     /// The path of a plan's file, relative to the root.
@@ -447,38 +509,49 @@ impl Repository {
             .map(|(id, _)| id)
     }
 
-    /// The plan files under `plans/<year>/`, sorted, reporting everything else found there.
-    fn walk_plans(&mut self) -> Result<Vec<PlanFile>, RepoError> {
-        let plans_dir = self.root.join("plans");
-        if let Err(problem) = check_inside(&self.root, &plans_dir) {
+    /// The files of `layout` (`plans/<year>/*.toml`, `contacts/*.toml`, …), sorted,
+    /// reporting everything else found there.
+    fn walk(&mut self, layout: Layout) -> Result<Vec<RepoFile>, RepoError> {
+        let dir = self.root.join(layout.folder);
+        if let Err(problem) = check_inside(&self.root, &dir) {
             self.problem(
-                "plans".to_owned(),
+                layout.folder.to_owned(),
                 Code::BadSymlink,
-                format!("`plans` {problem}, so no plan can be read"),
-                Some("replace the link with the plans folder itself".to_owned()),
+                format!(
+                    "`{}` {problem}, so no {} can be read",
+                    layout.folder, layout.what
+                ),
+                Some(format!(
+                    "replace the link with the {} folder itself",
+                    layout.folder
+                )),
             );
             return Ok(Vec::new());
         }
-        match fs::metadata(&plans_dir) {
+        match fs::metadata(&dir) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {
                 self.problem(
-                    "plans".to_owned(),
+                    layout.folder.to_owned(),
                     Code::UnreadableFile,
-                    "`plans` is not a folder, so no plan can be read".to_owned(),
-                    Some(
-                        "plans live at plans/<year>/<department>.toml; move this file away"
-                            .to_owned(),
+                    format!(
+                        "`{}` is not a folder, so no {} can be read",
+                        layout.folder, layout.what
                     ),
+                    Some(format!(
+                        "{} live at {}; move this file away",
+                        layout.plural, layout.pattern
+                    )),
                 );
                 return Ok(Vec::new());
             }
             Err(_) => return Ok(Vec::new()),
         }
+        let file_depth = if layout.years { 2 } else { 1 };
         let mut files = Vec::new();
-        let mut walk = WalkDir::new(&plans_dir)
+        let mut walk = WalkDir::new(&dir)
             .min_depth(1)
-            .max_depth(2)
+            .max_depth(file_depth)
             .follow_links(false)
             .sort_by_file_name()
             .into_iter();
@@ -486,7 +559,7 @@ impl Repository {
         while let Some(entry) = walk.next() {
             seen += 1;
             if seen > MAX_PLAN_ENTRIES {
-                return Err(RepoError::TooManyFiles);
+                return Err(RepoError::TooManyFiles(layout));
             }
             let entry = match entry {
                 Ok(entry) => entry,
@@ -530,45 +603,59 @@ impl Repository {
             };
             let is_toml = name.ends_with(".toml");
             match (entry.depth(), kind) {
-                (1, EntryKind::Folder) if is_year(&name) && !entry.path_is_symlink() => {}
-                (1, EntryKind::Folder) => {
-                    let (code, message, hint) = if entry.path_is_symlink() {
-                        (
-                            Code::BadSymlink,
-                            "this is a symbolic link to a folder, and linked folders are not followed".to_owned(),
-                            "replace the link with the folder itself",
-                        )
-                    } else {
-                        (
-                            Code::NotAYear,
-                            format!("`{name}` is not a year; plans live in plans/<year>/"),
-                            "name the folder after the plan year, such as plans/2017",
-                        )
-                    };
-                    self.problem(rel, code, message, Some(hint.to_owned()));
-                    if entry.file_type().is_dir() {
-                        walk.skip_current_dir();
-                    }
+                (1, EntryKind::Folder)
+                    if layout.years && is_year(&name) && !entry.path_is_symlink() => {}
+                (1, EntryKind::Folder) if entry.path_is_symlink() => {
+                    self.problem(
+                        rel,
+                        Code::BadSymlink,
+                        "this is a symbolic link to a folder, and linked folders are not followed"
+                            .to_owned(),
+                        Some("replace the link with the folder itself".to_owned()),
+                    );
                 }
-                (2, EntryKind::File) if is_toml => files.push(PlanFile {
-                    rel,
-                    path: entry.path().to_path_buf(),
-                    regular: !entry.path_is_symlink() && entry.file_type().is_file(),
-                }),
+                (1, EntryKind::Folder) if layout.years => {
+                    self.problem(
+                        rel,
+                        Code::NotAYear,
+                        format!(
+                            "`{name}` is not a year; {} live in {}/<year>/",
+                            layout.plural, layout.folder
+                        ),
+                        Some(format!(
+                            "name the folder after the plan year, such as {}/2017",
+                            layout.folder
+                        )),
+                    );
+                    walk.skip_current_dir();
+                }
+                (depth, EntryKind::File) if depth == file_depth && is_toml => {
+                    files.push(RepoFile {
+                        rel,
+                        path: entry.path().to_path_buf(),
+                        regular: !entry.path_is_symlink() && entry.file_type().is_file(),
+                    });
+                }
                 (_, EntryKind::File) if !is_toml => {}
                 (depth, _) => {
-                    let message = if depth == 1 {
+                    let message = if depth < file_depth {
                         "this file is not inside a year folder, so it is not read".to_owned()
                     } else if is_toml {
-                        "this is a folder named like a plan file, so it is not read".to_owned()
+                        format!(
+                            "this is a folder named like a {} file, so it is not read",
+                            layout.what
+                        )
                     } else {
-                        "this folder is inside a year folder, so it is not read".to_owned()
+                        format!(
+                            "this folder is inside {}, so it is not read",
+                            parent_folder(&rel)
+                        )
                     };
                     self.problem(
                         rel,
                         Code::MisplacedFile,
                         message,
-                        Some("plans live at plans/<year>/<department>.toml".to_owned()),
+                        Some(format!("{} live at {}", layout.plural, layout.pattern)),
                     );
                 }
             }
@@ -676,11 +763,72 @@ pub fn read_template_folder(dir: &Path) -> Result<Vec<(String, String)>, RepoErr
         .collect()
 }
 
-/// Where a file of a revision lies under `plans/`, judged as the walk of the disk judges
-/// the files and folders it meets.
+/// Where one kind of file lives: `plans/<year>/<department>.toml` and the like.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// The folder under the root.
+    pub folder: &'static str,
+    /// Whether files sit in year folders inside it.
+    pub years: bool,
+    /// The path of such a file, for messages.
+    pub pattern: &'static str,
+    /// One such file, in messages: "plan".
+    pub what: &'static str,
+    /// The files in the plural: "plans".
+    pub plural: &'static str,
+}
+
+impl Layout {
+    pub const PLANS: Layout = Layout {
+        folder: "plans",
+        years: true,
+        pattern: "plans/<year>/<department>.toml",
+        what: "plan",
+        plural: "plans",
+    };
+    pub const CONTACTS: Layout = Layout {
+        folder: "contacts",
+        years: false,
+        pattern: "contacts/<department>.toml",
+        what: "contacts",
+        plural: "contacts",
+    };
+    pub const INTERACTIONS: Layout = Layout {
+        folder: "interactions",
+        years: true,
+        pattern: "interactions/<year>/<department>.toml",
+        what: "interactions",
+        plural: "interactions",
+    };
+}
+
+/// `interactions/2017` of `interactions/2017/extra`, for messages.
+fn parent_folder(rel: &str) -> String {
+    match rel.rsplit_once('/') {
+        Some((parent, _)) => format!("{parent}/"),
+        None => "the repository".to_owned(),
+    }
+}
+
+impl Layout {
+    /// The layout whose folder `path` (from the root) is in, or is.
+    fn of(path: &str) -> Option<Layout> {
+        [Layout::PLANS, Layout::CONTACTS, Layout::INTERACTIONS]
+            .into_iter()
+            .find(|layout| {
+                path == layout.folder
+                    || path
+                        .strip_prefix(layout.folder)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+    }
+}
+
+/// Where a file of a revision lies in its layout's folder, judged as the walk of the disk
+/// judges the files and folders it meets.
 enum Place {
-    Plan,
-    /// Not read and not worth a finding: `aplan.toml`, hidden files, notes beside plans.
+    File,
+    /// Not read and not worth a finding: hidden files, notes beside plans.
     Ignored,
     Problem {
         path: String,
@@ -689,13 +837,20 @@ enum Place {
     },
 }
 
-fn place_in_plans(path: &str) -> Place {
-    let Some(rest) = path.strip_prefix("plans/") else {
-        return if path == "plans" {
+fn place_in(layout: Layout, path: &str) -> Place {
+    let folder = layout.folder;
+    let Some(rest) = path
+        .strip_prefix(folder)
+        .and_then(|rest| rest.strip_prefix('/'))
+    else {
+        return if path == folder {
             Place::Problem {
                 path: path.to_owned(),
                 code: Code::UnreadableFile,
-                message: "`plans` is not a folder, so no plan can be read".to_owned(),
+                message: format!(
+                    "`{folder}` is not a folder, so no {} can be read",
+                    layout.what
+                ),
             }
         } else {
             Place::Ignored
@@ -706,29 +861,55 @@ fn place_in_plans(path: &str) -> Place {
         return Place::Ignored;
     }
     let is_toml = |name: &str| name.ends_with(".toml");
+    let misplaced = |path: String, message: String| Place::Problem {
+        path,
+        code: Code::MisplacedFile,
+        message,
+    };
+    let folder_like_file = || {
+        format!(
+            "this is a folder named like a {} file, so it is not read",
+            layout.what
+        )
+    };
+    if !layout.years {
+        return match parts[..] {
+            [name] if is_toml(name) => Place::File,
+            [_] | [] => Place::Ignored,
+            [name, ..] => misplaced(
+                format!("{folder}/{name}"),
+                if is_toml(name) {
+                    folder_like_file()
+                } else {
+                    format!("this folder is inside {folder}/, so it is not read")
+                },
+            ),
+        };
+    }
     match parts[..] {
-        [name] if is_toml(name) => Place::Problem {
-            path: path.to_owned(),
-            code: Code::MisplacedFile,
-            message: "this file is not inside a year folder, so it is not read".to_owned(),
-        },
+        [name] if is_toml(name) => misplaced(
+            path.to_owned(),
+            "this file is not inside a year folder, so it is not read".to_owned(),
+        ),
         [_] => Place::Ignored,
-        [folder, ..] if !is_year(folder) => Place::Problem {
-            path: format!("plans/{folder}"),
+        [year, ..] if !is_year(year) => Place::Problem {
+            path: format!("{folder}/{year}"),
             code: Code::NotAYear,
-            message: format!("`{folder}` is not a year; plans live in plans/<year>/"),
+            message: format!(
+                "`{year}` is not a year; {} live in {folder}/<year>/",
+                layout.plural
+            ),
         },
-        [_, name] if is_toml(name) => Place::Plan,
+        [_, name] if is_toml(name) => Place::File,
         [_, _] => Place::Ignored,
-        [year, folder, ..] => Place::Problem {
-            path: format!("plans/{year}/{folder}"),
-            code: Code::MisplacedFile,
-            message: if is_toml(folder) {
-                "this is a folder named like a plan file, so it is not read".to_owned()
+        [year, name, ..] => misplaced(
+            format!("{folder}/{year}/{name}"),
+            if is_toml(name) {
+                folder_like_file()
             } else {
-                "this folder is inside a year folder, so it is not read".to_owned()
+                format!("this folder is inside {folder}/{year}/, so it is not read")
             },
-        },
+        ),
         [] => Place::Ignored,
     }
 }
@@ -752,8 +933,8 @@ fn stored_text(path: String, contents: Contents) -> (SourceFile, Option<ReadProb
     }
 }
 
-/// A plan file to read.
-struct PlanFile {
+/// A file to read.
+struct RepoFile {
     /// The path from the root, as findings show it.
     rel: String,
     path: PathBuf,
@@ -761,17 +942,60 @@ struct PlanFile {
     regular: bool,
 }
 
-/// One plan file as read on its own: its source, the plan, and the findings in it.
-struct LoadedPlan {
+/// What a file was read as: its path says which.
+// Most files are plans, and each is moved once into its list: boxing them would cost an
+// allocation each for nothing.
+#[allow(clippy::large_enum_variant)]
+enum Holds {
+    Plan(Plan),
+    Contacts(Contacts),
+    Interactions(Interactions),
+}
+
+impl Holds {
+    /// Reads `text` as what its path `rel` says it is: a contacts file under `contacts/`,
+    /// an interactions file under `interactions/`, a plan otherwise.
+    fn parse(
+        file: FileId,
+        rel: &str,
+        text: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Holds> {
+        let stem = |name: &str| name.strip_suffix(".toml").unwrap_or(name).to_owned();
+        let parts: Vec<&str> = rel.split('/').collect();
+        match parts.as_slice() {
+            ["contacts", name] => {
+                Contacts::parse(file, &stem(name), text, diagnostics).map(Holds::Contacts)
+            }
+            ["interactions", year, name] => {
+                let year = is_year(year).then(|| year.parse().ok()).flatten();
+                Interactions::parse(file, &stem(name), year, text, diagnostics)
+                    .map(Holds::Interactions)
+            }
+            _ => Plan::parse(file, text, diagnostics).map(Holds::Plan),
+        }
+    }
+
+    fn file(&self) -> FileId {
+        match self {
+            Holds::Plan(plan) => plan.file,
+            Holds::Contacts(contacts) => contacts.file,
+            Holds::Interactions(interactions) => interactions.file,
+        }
+    }
+}
+
+/// One file as read on its own: its source, what it holds, and the findings in it.
+struct LoadedFile {
     source: SourceFile,
-    plan: Option<Plan>,
+    read: Option<Holds>,
     diagnostics: Vec<Diagnostic>,
 }
 
-impl LoadedPlan {
-    /// Reads and decodes the plan at `path`, which will be `file`.
-    fn read(file: FileId, plan_file: PlanFile) -> LoadedPlan {
-        let PlanFile { rel, path, regular } = plan_file;
+impl LoadedFile {
+    /// Reads and decodes the file at `path`, which will be `file`.
+    fn read(file: FileId, repo_file: RepoFile) -> LoadedFile {
+        let RepoFile { rel, path, regular } = repo_file;
         let mut diagnostics = Vec::new();
         let read = if regular {
             read_walked(&path)
@@ -782,17 +1006,17 @@ impl LoadedPlan {
             Ok(text) => text,
             Err(problem) => {
                 diagnostics.push(problem.diagnostic(file));
-                return LoadedPlan {
+                return LoadedFile {
                     source: SourceFile::new(rel, problem.lossy_text),
-                    plan: None,
+                    read: None,
                     diagnostics,
                 };
             }
         };
-        let plan = Plan::parse(file, &text, &mut diagnostics);
-        LoadedPlan {
+        let read = Holds::parse(file, &rel, &text, &mut diagnostics);
+        LoadedFile {
             source: SourceFile::new(rel, Some(text)),
-            plan,
+            read,
             diagnostics,
         }
     }

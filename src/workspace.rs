@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::check;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Action, Config, Plan};
+use crate::model::{Action, Config, Contacts, Interactions, Plan};
 use crate::repo::Repository;
 use crate::source::{FileId, Sources};
 
@@ -102,6 +102,37 @@ impl Workspace {
         self.valid.iter().map(|&i| &self.repo.plans[i]).collect()
     }
 
+    /// The contacts files without errors, by department.
+    pub fn contacts(&self) -> Vec<&Contacts> {
+        let mut contacts: Vec<&Contacts> = self
+            .repo
+            .contacts
+            .iter()
+            .filter(|c| !self.broken.contains(&c.file))
+            .collect();
+        contacts.sort_by(|a, b| a.department.cmp(&b.department));
+        contacts
+    }
+
+    /// The department's contacts, if its contacts file has no errors.
+    pub fn contacts_of(&self, department: &str) -> Option<&Contacts> {
+        self.repo
+            .contacts_of(department)
+            .filter(|c| !self.broken.contains(&c.file))
+    }
+
+    /// The interactions files without errors, by year then department.
+    pub fn interactions(&self) -> Vec<&Interactions> {
+        let mut interactions: Vec<&Interactions> = self
+            .repo
+            .interactions
+            .iter()
+            .filter(|i| !self.broken.contains(&i.file))
+            .collect();
+        interactions.sort_by(|a, b| (a.year, &a.department).cmp(&(b.year, &b.department)));
+        interactions
+    }
+
     /// The plans without errors for one year, by department.
     pub fn plans_for(&self, year: i64) -> Vec<&Plan> {
         let year_of = |i: &usize| *self.repo.plans[*i].year.get_ref();
@@ -127,7 +158,8 @@ impl Workspace {
         self.repo.previous_plan(department, year)
     }
 
-    /// Paths of the plan files left out of reports because they have errors, sorted.
+    /// Paths of the plan, contacts and interactions files left out of reports because they
+    /// have errors, sorted.
     /// Files too broken to read as a plan at all (bad TOML, not UTF-8) are included: they
     /// never become a [`Plan`], but a report must still say it left them out.
     pub fn skipped(&self) -> Vec<&str> {
@@ -137,7 +169,9 @@ impl Workspace {
             .iter()
             .filter(|(id, file)| {
                 self.broken.contains(id)
-                    && file.path().starts_with("plans/")
+                    && ["plans/", "contacts/", "interactions/"]
+                        .iter()
+                        .any(|folder| file.path().starts_with(folder))
                     && file.path().ends_with(".toml")
             })
             .map(|(_, file)| file.path())

@@ -24,6 +24,16 @@ fn the_base_fixture_is_clean() {
     assert_eq!(code, 0);
 }
 
+/// Contacts and interactions laid over the base, with every key of both files in use.
+#[test]
+fn the_contacts_and_interactions_fixture_is_clean() {
+    let repo = repo_with(Some(&fixtures().join("crm")));
+    let (code, json) = validate_json(repo.path(), &[]);
+    assert_eq!(findings(&json), Vec::<String>::new());
+    assert_eq!(code, 0);
+    assert_eq!(json["summary"]["files"], 6, "{json}");
+}
+
 #[test]
 fn every_code_has_a_fixture() {
     for code in Code::ALL {

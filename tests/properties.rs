@@ -13,12 +13,14 @@ mod html;
 use std::path::Path;
 
 use aplan::diagnostic::Severity;
+use aplan::edit::append_interaction::{NewInteraction, append_interaction};
 use aplan::edit::append_update::{NewUpdate, append_update};
-use aplan::model::ActionStatus;
+use aplan::model::{ActionStatus, Interactions};
 use aplan::render::templates::TemplateSet;
 use aplan::render::{Format, Renderer};
 use aplan::repo::Repository;
 use aplan::report::{document, export};
+use aplan::source::Sources;
 use aplan::workspace::Workspace;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -705,8 +707,7 @@ fn assert_valid(workspace: &Workspace) {
 
 /// The plan as `aplan export --format json` gives it, read back into the model.
 fn exported(workspace: &Workspace) -> GenPlan {
-    let plans = workspace.plans();
-    let report = export::build(workspace.config(), &plans, |p| workspace.path(p).to_owned());
+    let report = export::build(workspace);
     let json = serde_json::to_value(&report).unwrap();
     let plan = json["plans"]
         .as_array()
@@ -763,8 +764,7 @@ proptest! {
         let workspace = workspace(&text);
         assert_valid(&workspace);
         prop_assert_eq!(&exported(&workspace), &plan);
-        let plans = workspace.plans();
-        let report = export::build(workspace.config(), &plans, |p| workspace.path(p).to_owned());
+        let report = export::build(&workspace);
         let yaml = serde_saphyr::to_string(&report).unwrap();
         let read: YamlExport = serde_saphyr::from_str(&yaml).unwrap();
         let from_yaml = read.plans.into_iter().find(|p| p.path == PLAN_PATH).unwrap();
@@ -811,6 +811,52 @@ proptest! {
         let mut expected = plan.clone();
         expected.actions[index].updates.push(entry);
         prop_assert_eq!(exported(&after), expected);
+    }
+
+    /// `log` with any text, in a file with either line ending, keeps the bytes the file
+    /// had and adds entries that read back as they were given, in order.
+    #[test]
+    fn logged_interactions_read_back_as_written(
+        entries in proptest::collection::vec((text(), optional_text(), any::<bool>()), 1..4),
+        crlf in any::<bool>(),
+    ) {
+        let ending = if crlf { "\r\n" } else { "\n" };
+        let mut file = format!("# Logged by the property tests{ending}");
+        let mut logged = Vec::new();
+        for (summary, detail, private) in &entries {
+            let new = NewInteraction {
+                date: NaiveDate::from_ymd_opt(2017, 2, 14).unwrap(),
+                kind: "email".to_owned(),
+                by: vec!["jsmith".to_owned()],
+                with: Vec::new(),
+                summary: summary.clone(),
+                detail: detail.clone(),
+                actions: Vec::new(),
+                themes: Vec::new(),
+                follow_up: None,
+                private: *private,
+            };
+            let edited = append_interaction(&file, &new)
+                .map_err(|e| TestCaseError::fail(format!("{e}\n{file}")))?;
+            prop_assert!(edited.starts_with(&file), "more than an addition:\n{}\n{}", file, edited);
+            prop_assert!(!crlf || !edited.replace("\r\n", "").contains('\n'), "a bare line feed:\n{:?}", edited);
+            file = edited;
+            logged.push(new);
+        }
+        let mut diagnostics = Vec::new();
+        let id = Sources::default().add("interactions/2017/history.toml".to_owned(), None);
+        let read = Interactions::parse(id, "history", Some(2017), &file, &mut diagnostics).unwrap();
+        prop_assert!(diagnostics.is_empty(), "{:?}\n{}", diagnostics, file);
+        let back: Vec<(String, Option<String>, bool)> = read
+            .interactions
+            .iter()
+            .map(|i| (i.summary.get_ref().clone(), i.detail.clone(), i.private))
+            .collect();
+        let given: Vec<(String, Option<String>, bool)> = logged
+            .iter()
+            .map(|l| (l.summary.clone(), l.detail.clone(), l.private))
+            .collect();
+        prop_assert_eq!(back, given);
     }
 }
 

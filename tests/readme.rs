@@ -1,5 +1,5 @@
 //! The README's examples are tests: every `console` block of README.md runs as a trycmd case
-//! on a fresh copy of this repository's plans (`aplan.toml`, `plans/`, `templates/`), on the
+//! on a fresh copy of this repository's plans (`aplan.toml`, `plans/`, `contacts/`, `interactions/`, `templates/`), on the
 //! day the examples are written for, so what a reader copies is what the program does.
 //!
 //! Each block starts from the bundled plans, so a block that writes (`update`, `new`,
@@ -23,7 +23,13 @@ const CARGO_RUN: &str = "$ cargo run --release -- ";
 
 /// What the bundled plans repository is made of (`templates/` where there is one); the rest
 /// of the clone is not part of it.
-const REPOSITORY: &[&str] = &["aplan.toml", "plans", "templates"];
+const REPOSITORY: &[&str] = &[
+    "aplan.toml",
+    "plans",
+    "contacts",
+    "interactions",
+    "templates",
+];
 
 /// The marker line that names a block's setup.
 const SETUP_MARKER: (&str, &str) = ("<!-- readme-test: ", " -->");

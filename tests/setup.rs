@@ -227,7 +227,7 @@ fn init_refuses_to_overwrite_and_writes_nothing() {
 
 #[test]
 fn schemas() {
-    for file in ["plan", "config"] {
+    for file in ["plan", "config", "contacts", "interactions"] {
         let output = aplan(repo_root()).args(["schema", file]).output().unwrap();
         assert_eq!(output.status.code(), Some(0));
         let schema: Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -241,7 +241,9 @@ fn schemas() {
         .args(["schema", "plans"])
         .assert()
         .code(2)
-        .stderr(contains("[possible values: plan, config]"));
+        .stderr(contains(
+            "[possible values: plan, config, contacts, interactions]",
+        ));
 }
 
 #[test]

@@ -89,8 +89,7 @@ pub fn validate(data: &[u8]) {
         }
         let workspace = Workspace::new(repo).expect("the settings were read");
         report(&workspace.repo.sources, &workspace.diagnostics);
-        let plans = workspace.plans();
-        let exported = export::build(workspace.config(), &plans, |p| workspace.path(p).to_owned());
+        let exported = export::build(&workspace);
         serde_json::to_string(&exported).expect("the export serialises");
     }
 }

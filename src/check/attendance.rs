@@ -74,6 +74,6 @@ pub fn check(plan: &Plan, config: &Config, out: &mut Vec<Diagnostic>) {
 fn library_attendees(meeting: &Meeting) -> impl Iterator<Item = &str> {
     meeting.attendees.iter().filter_map(|a| match a {
         Attendee::Staff(s) => Some(s.staff.get_ref().as_str()),
-        Attendee::Person(_) => None,
+        Attendee::Person(_) | Attendee::Contact(_) => None,
     })
 }

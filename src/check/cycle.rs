@@ -5,9 +5,15 @@ use chrono::NaiveDate;
 use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Attendee, Meeting, Plan, PlanStatus, Process};
+use crate::model::{Attendee, Contacts, Meeting, Plan, PlanStatus, Process};
 
-pub fn check(plan: &Plan, process: &Process, out: &mut Vec<Diagnostic>) {
+/// `contacts` are the department's, which say the role of attendees named by contact id.
+pub fn check(
+    plan: &Plan,
+    contacts: Option<&Contacts>,
+    process: &Process,
+    out: &mut Vec<Diagnostic>,
+) {
     let meeting = plan.meeting.as_ref();
     let date = meeting.and_then(|m| m.date.as_ref());
     let sent = meeting.and_then(|m| m.sent.as_ref());
@@ -74,7 +80,7 @@ pub fn check(plan: &Plan, process: &Process, out: &mut Vec<Diagnostic>) {
     }
     // An attendee that could not be read may be the head: its own finding says what to fix.
     if matches!(plan.status.get_ref(), PlanStatus::Met | PlanStatus::Final)
-        && !meeting.is_some_and(has_head)
+        && !meeting.is_some_and(|m| has_head(m, contacts))
         && !plan.unreadable.contains(&"attendees")
     {
         let span = meeting.map_or(plan.status.span(), |m| m.span.clone());
@@ -85,16 +91,19 @@ pub fn check(plan: &Plan, process: &Process, out: &mut Vec<Diagnostic>) {
                 Some(span),
                 "no head of department (or deputy head, or chair of the board of studies) among the attendees".to_owned(),
             )
-            .with_hint("add `{ name = \"…\", role = \"head-of-department\" }` to [meeting] attendees"),
+            .with_hint("add the head of department to [meeting] attendees: `{ contact = \"…\" }` or `{ name = \"…\", role = \"head-of-department\" }`"),
         );
     }
 }
 
-fn has_head(meeting: &Meeting) -> bool {
-    meeting
-        .attendees
-        .iter()
-        .any(|a| matches!(a, Attendee::Person(p) if p.role.leads_department()))
+fn has_head(meeting: &Meeting, contacts: Option<&Contacts>) -> bool {
+    meeting.attendees.iter().any(|a| match a {
+        Attendee::Person(p) => p.role.leads_department(),
+        Attendee::Contact(c) => contacts
+            .and_then(|all| all.contact(c.contact.get_ref()))
+            .is_some_and(|contact| contact.role.get_ref().leads_department()),
+        Attendee::Staff(_) => false,
+    })
 }
 
 /// `sent` needs the date it was sent, `met` the meeting date, `final` both the meeting

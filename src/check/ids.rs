@@ -1,11 +1,12 @@
-//! Ids that must be unique: staff and departments in aplan.toml, issues and actions in a plan.
+//! Ids that must be unique: staff and departments in aplan.toml, issues and actions in a
+//! plan, contacts in a department.
 
 use std::collections::HashMap;
 
 use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Config, Plan};
+use crate::model::{Config, Contacts, Plan};
 use crate::source::FileId;
 
 pub fn check_config(config: &Config, out: &mut Vec<Diagnostic>) {
@@ -34,6 +35,15 @@ pub fn check_plan(plan: &Plan, out: &mut Vec<Diagnostic>) {
         plan.file,
         "action id",
         plan.actions.iter().map(|a| &a.id),
+        out,
+    );
+}
+
+pub fn check_contacts(contacts: &Contacts, out: &mut Vec<Diagnostic>) {
+    unique(
+        contacts.file,
+        "contact id",
+        contacts.contacts.iter().map(|c| &c.id),
         out,
     );
 }

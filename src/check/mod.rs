@@ -8,6 +8,7 @@
 mod attendance;
 pub mod baseline;
 mod content;
+mod crm;
 mod cycle;
 mod ids;
 mod layout;
@@ -15,12 +16,12 @@ mod references;
 mod text;
 mod updates;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Config, Limits, Plan, Process};
+use crate::model::{Config, Contacts, Limits, Plan, Process};
 use crate::repo::{CONFIG_FILE, Repository};
 use crate::source::FileId;
 
@@ -63,16 +64,52 @@ fn run(repo: &Repository, only: Option<&HashSet<FileId>>, out: &mut Vec<Diagnost
         .filter(|(id, _)| wanted(*id))
         .filter_map(|(id, file)| Some((id, file.text()?)))
         .collect();
+    let contacts = ContactsIndex::new(&repo.contacts);
     let rules = PlanRules::new(config);
-    let index = references::PlanIndex::new(&repo.plans);
+    let index = references::PlanIndex::new(repo);
     let known = layout::Known::new(repo);
+    for file in repo.contacts.iter().filter(|c| wanted(c.file)) {
+        ids::check_contacts(file, out);
+        crm::check_contacts(file, out);
+        if let Some(known) = &rules.known {
+            let path = repo.sources.get(file.file).path();
+            references::check_department_file(known, file.file, path, &file.department, out);
+        }
+    }
+    let year_starts = repo
+        .config
+        .as_ref()
+        .map(|c| c.process.year_starts)
+        .unwrap_or_default();
+    let per_interactions: Vec<Vec<Diagnostic>> = repo
+        .interactions
+        .par_iter()
+        .filter(|file| wanted(file.file))
+        .map(|file| {
+            let mut found = Vec::new();
+            crm::check_interactions(file, year_starts, &mut found);
+            if let Some(known) = &rules.known {
+                let path = repo.sources.get(file.file).path();
+                references::check_department_file(
+                    known,
+                    file.file,
+                    path,
+                    &file.department,
+                    &mut found,
+                );
+                let people = contacts.of(&file.department);
+                references::check_interactions(known, file, people, &index, &mut found);
+            }
+            found
+        })
+        .collect();
     let per_plan: Vec<Vec<Diagnostic>> = repo
         .plans
         .par_iter()
         .filter(|plan| wanted(plan.file))
         .map(|plan| {
             let mut found = Vec::new();
-            rules.check(plan, &mut found);
+            rules.check(plan, contacts.of(plan.department.get_ref()), &mut found);
             layout::check_path(repo, plan, &known, &mut found);
             references::check_carried(plan, &index, &mut found);
             found
@@ -87,6 +124,7 @@ fn run(repo: &Repository, only: Option<&HashSet<FileId>>, out: &mut Vec<Diagnost
         })
         .collect();
     out.extend(per_plan.into_iter().flatten());
+    out.extend(per_interactions.into_iter().flatten());
     out.extend(per_text.into_iter().flatten());
 }
 
@@ -133,16 +171,39 @@ impl<'c> PlanRules<'c> {
         }
     }
 
-    fn check(&self, plan: &Plan, out: &mut Vec<Diagnostic>) {
+    fn check(&self, plan: &Plan, contacts: Option<&Contacts>, out: &mut Vec<Diagnostic>) {
         ids::check_plan(plan, out);
         if let Some(known) = &self.known {
-            references::check_plan(known, plan, out);
+            references::check_plan(known, plan, contacts, out);
         }
-        cycle::check(plan, &self.process, out);
+        cycle::check(plan, contacts, &self.process, out);
         if let Some(config) = self.config {
             attendance::check(plan, config, out);
         }
         content::check(plan, self.limits, out);
         updates::check(plan, self.process.year_starts, out);
+    }
+}
+
+/// Each department's contacts file, for the rules of plans and interactions; the first of
+/// two files for one department (which cannot happen on disk) wins.
+#[derive(Debug)]
+struct ContactsIndex<'r> {
+    by_department: HashMap<&'r str, &'r Contacts>,
+}
+
+impl<'r> ContactsIndex<'r> {
+    fn new(contacts: &'r [Contacts]) -> Self {
+        let mut by_department = HashMap::new();
+        for file in contacts {
+            by_department
+                .entry(file.department.as_str())
+                .or_insert(file);
+        }
+        Self { by_department }
+    }
+
+    fn of(&self, department: &str) -> Option<&'r Contacts> {
+        self.by_department.get(department).copied()
     }
 }

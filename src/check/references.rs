@@ -1,5 +1,6 @@
-//! References between files: departments, staff, themes and initiatives must be defined in
-//! aplan.toml; issues addressed must be in the same plan; carried-over actions must exist.
+//! References between files: departments, staff, themes, initiatives and kinds of
+//! interaction must be defined in aplan.toml; contacts in the department's contacts file;
+//! issues addressed must be in the same plan; actions referred to must exist.
 
 use std::collections::{HashMap, HashSet};
 
@@ -7,7 +8,8 @@ use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::decode::{is_slug, slugify};
-use crate::model::{Attendee, Config, Plan, StaffAttendee};
+use crate::model::{Attendee, Config, Contacts, Interactions, Plan, StaffAttendee};
+use crate::repo::Repository;
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
 
@@ -15,17 +17,36 @@ use crate::suggest::did_you_mean;
 #[derive(Debug)]
 pub struct PlanIndex<'p> {
     plans: HashMap<(&'p str, i64), &'p Plan>,
+    /// Paths of plan files that could not be read as a plan at all (not TOML, not UTF-8):
+    /// a reference into one is not reported, as the file's own error explains it.
+    unread: HashSet<&'p str>,
 }
 
 impl<'p> PlanIndex<'p> {
-    pub fn new(plans: &'p [Plan]) -> Self {
+    pub fn new(repo: &'p Repository) -> Self {
         let mut index = HashMap::new();
-        for plan in plans {
+        for plan in &repo.plans {
             index
                 .entry((plan.department.get_ref().as_str(), *plan.year.get_ref()))
                 .or_insert(plan);
         }
-        Self { plans: index }
+        let read: HashSet<FileId> = repo.plans.iter().map(|p| p.file).collect();
+        let unread = repo
+            .sources
+            .iter()
+            .filter(|(id, file)| file.path().starts_with("plans/") && !read.contains(id))
+            .map(|(_, file)| file.path())
+            .collect();
+        Self {
+            plans: index,
+            unread,
+        }
+    }
+
+    /// Whether the plan file of `department` and `year` is there but could not be read.
+    fn is_unread(&self, department: &str, year: i64) -> bool {
+        self.unread
+            .contains(format!("plans/{year}/{department}.toml").as_str())
     }
 
     pub fn get(&self, department: &str, year: i64) -> Option<&'p Plan> {
@@ -38,9 +59,11 @@ impl<'p> PlanIndex<'p> {
 struct Target<'c> {
     code: Code,
     /// Where ids are defined, as in "owner `x` is not in aplan.toml".
-    defined_in: &'static str,
+    defined_in: String,
     /// The ids in plural, as in "known staff ids: …".
-    plural: &'static str,
+    plural: String,
+    /// The file that defines the ids, as in "`AEvans` in aplan.toml is not a valid id".
+    home: String,
     /// The ids that are valid slugs: the only ones worth suggesting.
     ids: Vec<&'c str>,
     lookup: HashSet<&'c str>,
@@ -49,26 +72,50 @@ struct Target<'c> {
     /// Other names an id goes by, with what they are and the id: a theme's title and
     /// keywords.
     aliases: Vec<(&'c str, &'static str, &'c str)>,
+    /// Whether a hint lists the ids even when it can suggest one: a short, closed list.
+    list_always: bool,
 }
 
 impl<'c> Target<'c> {
     fn new(
         code: Code,
-        defined_in: &'static str,
-        plural: &'static str,
+        defined_in: &str,
+        plural: &str,
         ids: impl Iterator<Item = &'c Spanned<String>>,
     ) -> Self {
-        let all: Vec<&str> = ids.map(|id| id.get_ref().as_str()).collect();
-        let (ids, invalid): (Vec<&str>, Vec<&str>) = all.iter().partition(|id| is_slug(id));
-        Self {
+        Self::of_words(
             code,
             defined_in,
             plural,
+            ids.map(|id| id.get_ref().as_str()),
+        )
+    }
+
+    fn of_words(
+        code: Code,
+        defined_in: &str,
+        plural: &str,
+        ids: impl Iterator<Item = &'c str>,
+    ) -> Self {
+        let all: Vec<&str> = ids.collect();
+        let (ids, invalid): (Vec<&str>, Vec<&str>) = all.iter().partition(|id| is_slug(id));
+        Self {
+            code,
+            defined_in: defined_in.to_owned(),
+            plural: plural.to_owned(),
+            home: "in aplan.toml".to_owned(),
             lookup: all.into_iter().collect(),
             ids,
             invalid,
             aliases: Vec::new(),
+            list_always: false,
         }
+    }
+
+    /// Sets the file that defines the ids, when it is not aplan.toml.
+    fn defined_by(mut self, home: &str) -> Self {
+        self.home = home.to_owned();
+        self
     }
 
     /// Adds other names the ids go by, matched whatever their capitals.
@@ -84,12 +131,24 @@ impl<'c> Target<'c> {
     fn hint(&self, name: &str) -> String {
         if let Some(invalid) = self.invalid.iter().find(|id| slugify(id) == name) {
             return format!(
-                "`{invalid}` in aplan.toml is not a valid id; rename it `{name}` there and this matches"
+                "`{invalid}` {} is not a valid id; rename it `{name}` there and this matches",
+                self.home
             );
         }
+        let suggest = |id: &str| {
+            if self.list_always {
+                format!(
+                    "did you mean `{id}`? {}: {}",
+                    self.plural,
+                    listing(&self.ids)
+                )
+            } else {
+                format!("did you mean `{id}`?")
+            }
+        };
         // The id in other capitals, then another name of an id, then a misspelling.
         if let Some(id) = self.ids.iter().find(|id| id.eq_ignore_ascii_case(name)) {
-            return format!("did you mean `{id}`?");
+            return suggest(id);
         }
         let alias = self
             .aliases
@@ -99,7 +158,7 @@ impl<'c> Target<'c> {
             return format!("did you mean `{id}`? its {what} is \"{alias}\"");
         }
         match did_you_mean(name, self.ids.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
+            Some(near) => suggest(near),
             None if self.ids.is_empty() => format!("there are no {} yet", self.plural),
             None => format!("known {}: {}", self.plural, listing(&self.ids)),
         }
@@ -126,6 +185,7 @@ pub struct Known<'c> {
     departments: Target<'c>,
     themes: Target<'c>,
     initiatives: Target<'c>,
+    kinds: Target<'c>,
 }
 
 impl<'c> Known<'c> {
@@ -162,8 +222,32 @@ impl<'c> Known<'c> {
                 "initiatives",
                 config.initiatives.iter().map(|i| &i.id),
             ),
+            kinds: Target {
+                list_always: true,
+                ..Target::of_words(
+                    Code::UnknownKind,
+                    "one of the kinds of interaction in aplan.toml",
+                    "kinds",
+                    config.crm.kinds.iter().map(String::as_str),
+                )
+            },
         }
     }
+}
+
+/// The contact ids of a department, or none when it has no contacts file.
+fn contact_target<'c>(department: &str, contacts: Option<&'c Contacts>) -> Target<'c> {
+    let path = format!("contacts/{department}.toml");
+    Target::new(
+        Code::UnknownContact,
+        &format!("in {path}"),
+        &format!("contacts in {path}"),
+        contacts
+            .into_iter()
+            .flat_map(|c| &c.contacts)
+            .map(|c| &c.id),
+    )
+    .defined_by(&format!("in {path}"))
 }
 
 pub fn check_config(config: &Config, known: &Known<'_>, out: &mut Vec<Diagnostic>) {
@@ -177,29 +261,42 @@ pub fn check_config(config: &Config, known: &Known<'_>, out: &mut Vec<Diagnostic
     }
 }
 
-/// The references of one plan to aplan.toml and to its own issues.
-pub fn check_plan(known: &Known<'_>, plan: &Plan, out: &mut Vec<Diagnostic>) {
+/// The references of one plan to aplan.toml, to its own issues and to the department's
+/// contacts (`None` when it has no contacts file).
+pub fn check_plan(
+    known: &Known<'_>,
+    plan: &Plan,
+    contacts: Option<&Contacts>,
+    out: &mut Vec<Diagnostic>,
+) {
     let file = plan.file;
     let Known {
         staff,
         departments,
         themes,
         initiatives,
+        ..
     } = known;
+    let people = contact_target(plan.department.get_ref(), contacts);
     let issues = Target::new(
         Code::UnknownIssue,
         "an issue in this plan",
         "issues in this plan",
         plan.issues.iter().map(|i| &i.id),
-    );
+    )
+    .defined_by("in this plan");
 
     departments.check(file, "department", &plan.department, out);
     if let Some(liaison) = &plan.liaison {
         staff.check(file, "liaison", liaison, out);
     }
     for attendee in plan.meeting.iter().flat_map(|m| &m.attendees) {
-        if let Attendee::Staff(StaffAttendee { staff: id }) = attendee {
-            staff.check(file, "attendee", id, out);
+        match attendee {
+            Attendee::Staff(StaffAttendee { staff: id }) => {
+                staff.check(file, "attendee", id, out);
+            }
+            Attendee::Contact(c) => people.check(file, "attendee", &c.contact, out),
+            Attendee::Person(_) => {}
         }
     }
     for issue in &plan.issues {
@@ -224,6 +321,12 @@ pub fn check_plan(known: &Known<'_>, plan: &Plan, out: &mut Vec<Diagnostic>) {
         if let Some(initiative) = &action.initiative {
             initiatives.check(file, "initiative", initiative, out);
         }
+        // A contact written as an id must be one; a name such as "Dr Ben Rep" is a name.
+        if let Some(contact) = action.contact.as_ref().filter(|c| is_slug(c.get_ref()))
+            && contacts.is_some()
+        {
+            people.check(file, "contact", contact, out);
+        }
         action
             .updates
             .iter()
@@ -231,23 +334,83 @@ pub fn check_plan(known: &Known<'_>, plan: &Plan, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The references of one plan to actions of earlier plans.
-pub fn check_carried(plan: &Plan, index: &PlanIndex<'_>, out: &mut Vec<Diagnostic>) {
-    for from in plan.actions.iter().filter_map(|a| a.carried_from.as_ref()) {
-        check_carried_from(plan, from, index, out);
+/// The references of one department's interactions of a year to aplan.toml, to the
+/// department's contacts and to actions.
+pub fn check_interactions(
+    known: &Known<'_>,
+    interactions: &Interactions,
+    contacts: Option<&Contacts>,
+    index: &PlanIndex<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let file = interactions.file;
+    let people = contact_target(&interactions.department, contacts);
+    for interaction in &interactions.interactions {
+        known.kinds.check(file, "kind", &interaction.kind, out);
+        for by in &interaction.by {
+            known.staff.check(file, "`by` entry", by, out);
+        }
+        for with in &interaction.with {
+            people.check(file, "`with` entry", with, out);
+        }
+        for theme in &interaction.themes {
+            known.themes.check(file, "theme", theme, out);
+        }
+        for action in &interaction.actions {
+            check_action_reference(file, action, None, index, out);
+        }
     }
 }
 
-/// `carried_from = "history/2016/lists"` must name an action of an earlier plan.
-fn check_carried_from(
-    plan: &Plan,
+/// The department of a contacts or interactions file (its name) must be in aplan.toml.
+pub fn check_department_file(
+    known: &Known<'_>,
+    file: FileId,
+    path: &str,
+    department: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let ids = &known.departments.ids;
+    if known.departments.lookup.contains(department) {
+        return;
+    }
+    let hint = match did_you_mean(department, ids.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? name the file after the department's id"),
+        None => format!(
+            "name the file after a department's id in aplan.toml, or add the department there; known departments: {}",
+            listing(ids)
+        ),
+    };
+    out.push(
+        Diagnostic::new(
+            Code::UnknownDepartment,
+            file,
+            None,
+            format!("{path} is for department `{department}`, which is not in aplan.toml"),
+        )
+        .with_hint(hint),
+    );
+}
+
+/// The references of one plan to actions of earlier plans.
+pub fn check_carried(plan: &Plan, index: &PlanIndex<'_>, out: &mut Vec<Diagnostic>) {
+    for from in plan.actions.iter().filter_map(|a| a.carried_from.as_ref()) {
+        check_action_reference(plan.file, from, Some(*plan.year.get_ref()), index, out);
+    }
+}
+
+/// A reference such as `history/2016/lists` must name an action of a plan, of a year
+/// before `before` when that is given (`carried_from`).
+fn check_action_reference(
+    file: FileId,
     from: &Spanned<String>,
+    before: Option<i64>,
     index: &PlanIndex<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut report = |message: String, hint: Option<String>| {
         out.push(
-            Diagnostic::new(Code::BadReference, plan.file, Some(from.span()), message)
+            Diagnostic::new(Code::BadReference, file, Some(from.span()), message)
                 .with_hint_opt(hint),
         );
     };
@@ -267,7 +430,7 @@ fn check_carried_from(
         report(format!("`{year}` in `{text}` is not a year"), None);
         return;
     };
-    if year >= *plan.year.get_ref() {
+    if before.is_some_and(|before| year >= before) {
         report(
             format!("`{text}` is not from an earlier year than this plan"),
             Some("actions are carried over from a previous year's plan".to_owned()),
@@ -275,10 +438,14 @@ fn check_carried_from(
         return;
     }
     let Some(source) = index.get(department, year) else {
-        report(
-            format!("there is no plan {department}/{year} to carry `{id}` from"),
-            None,
-        );
+        if index.is_unread(department, year) {
+            return;
+        }
+        let message = match before {
+            Some(_) => format!("there is no plan {department}/{year} to carry `{id}` from"),
+            None => format!("there is no plan {department}/{year}, so no action `{id}` in it"),
+        };
+        report(message, None);
         return;
     };
     if source.action(id).is_none() {

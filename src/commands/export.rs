@@ -11,8 +11,7 @@ use crate::report::export;
 
 pub fn run(context: &Context, format: ExportFormat) -> Result<ExitStatus> {
     let workspace = context.workspace()?;
-    let plans = workspace.plans();
-    let report = export::build(workspace.config(), &plans, |p| workspace.path(p).to_owned());
+    let report = export::build(&workspace);
     let mut out = std::io::stdout().lock();
     match format {
         ExportFormat::Json => {

@@ -6,6 +6,7 @@ mod diff;
 mod explain;
 mod export;
 mod init;
+mod log;
 mod new;
 mod render;
 mod schema;
@@ -79,7 +80,13 @@ impl Context {
         let workspace = kept(Workspace::new(Repository::load(&self.root()?)?)?);
         let skipped = workspace.skipped();
         if !skipped.is_empty() {
-            let plans = if skipped.len() == 1 { "plan" } else { "plans" };
+            let all_plans = skipped.iter().all(|p| p.starts_with("plans/"));
+            let plans = match (all_plans, skipped.len()) {
+                (true, 1) => "plan",
+                (true, _) => "plans",
+                (false, 1) => "file",
+                (false, _) => "files",
+            };
             self.warn(&format!(
                 "left out {} {plans} with errors ({}); run `aplan validate` to see them",
                 skipped.len(),
@@ -264,6 +271,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Init(args) => init::run(&context, &args),
         Command::Actions(args) => actions::run(&context, &args),
         Command::Update(args) => update::run(&context, &args),
+        Command::Log(args) => log::run(&context, &args),
         Command::New(args) => new::run(&context, &args),
         Command::Timeline(args) => timeline::run(&context, &args),
         Command::Render(args) => render::run(&context, &args),

@@ -1,4 +1,4 @@
-//! `aplan schema plan|config`: the JSON Schema of a file, for editors.
+//! `aplan schema plan|config|contacts|interactions`: the JSON Schema of a file, for editors.
 
 use std::io::Write;
 
@@ -6,12 +6,14 @@ use anyhow::Result;
 
 use crate::cli::SchemaFile;
 use crate::exit::ExitStatus;
-use crate::model::schema::{config_schema, plan_schema};
+use crate::model::schema::{config_schema, contacts_schema, interactions_schema, plan_schema};
 
 pub fn run(file: SchemaFile) -> Result<ExitStatus> {
     let schema = match file {
         SchemaFile::Plan => plan_schema(),
         SchemaFile::Config => config_schema(),
+        SchemaFile::Contacts => contacts_schema(),
+        SchemaFile::Interactions => interactions_schema(),
     };
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &schema)?;

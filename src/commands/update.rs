@@ -114,7 +114,8 @@ fn expected_file(reference: &str) -> Option<String> {
     Some(format!("plans/{year}/{department}.toml"))
 }
 
-fn unknown_staff(config: &Config, by: &str) -> String {
+/// Refuses a staff id that is not in aplan.toml, naming the nearest.
+pub(super) fn unknown_staff(config: &Config, by: &str) -> String {
     let mut ids: Vec<&str> = config
         .staff
         .iter()

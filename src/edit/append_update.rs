@@ -1,13 +1,13 @@
 //! Appends an `[[actions.updates]]` entry to one action of a plan's text, keeping every
 //! other byte as it was: comments, order, spacing, line endings and a byte-order mark.
 //!
-//! toml_edit makes the edit; its output is then checked to be the old text with one
-//! insertion, and that insertion is spliced into the original bytes in the file's own
-//! line endings. So a layout toml_edit would reformat is refused instead of rewritten.
+//! toml_edit makes the edit and [`splice`] keeps it to one insertion into the original
+//! bytes, so a layout toml_edit would reformat is refused instead of rewritten.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
+use super::splice::{date, one_line, splice};
 use crate::model::ActionStatus;
 use crate::model::decode::Keyword;
 
@@ -20,66 +20,16 @@ pub struct NewUpdate {
     pub note: String,
 }
 
-/// Why the text could not be edited.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum EditError {
-    #[error("the file is not valid TOML: {0}")]
-    Syntax(String),
-    #[error("the plan has no action `{0}`")]
-    NoAction(String),
-    #[error("the plan has more than one action `{0}`; give each its own id first")]
-    DuplicateAction(String),
-    #[error("{0}")]
-    Layout(String),
-}
-
-const BOM: &str = "\u{feff}";
+pub use super::splice::EditError;
 
 /// The plan text with `update` appended to the updates of the action with id `action`.
 pub fn append_update(text: &str, action: &str, update: &NewUpdate) -> Result<String, EditError> {
-    let (bom, body) = match text.strip_prefix(BOM) {
-        Some(body) => (BOM, body),
-        None => ("", text),
-    };
-    // toml_edit writes `\n` after every line it formats, so it edits the text with `\n`
-    // endings and a final newline, and the insertion is put back into the original.
-    let mut normalised = body.replace("\r\n", "\n");
-    let unterminated = !normalised.is_empty() && !normalised.ends_with('\n');
-    if unterminated {
-        normalised.push('\n');
-    }
-    let mut document: DocumentMut = normalised
-        .parse()
-        .map_err(|e: toml_edit::TomlError| EditError::Syntax(e.message().to_owned()))?;
-    if document.to_string() != normalised {
-        return Err(EditError::Layout(
-            "the file's layout cannot be kept exactly by an automatic edit; add the update by hand"
-                .to_owned(),
-        ));
-    }
-    push_update(&mut document, action, update)?;
-    let edited = document.to_string();
-    let (at, inserted) = insertion(&normalised, &edited).ok_or_else(|| {
-        EditError::Layout(
-            "adding the update would change other lines of the file; add it by hand".to_owned(),
-        )
-    })?;
-    let file_ending = if body.contains("\r\n") { "\r\n" } else { "\n" };
-    if unterminated && at == normalised.len() {
-        // After the newline the last line lacked: the file gets it, then the entry.
-        let inserted = inserted.replace('\n', file_ending);
-        return Ok(format!("{bom}{body}{file_ending}{inserted}"));
-    }
-    let position = original_offset(body, at);
-    let before = &body[..position];
-    // The ending of the line the entry follows, or the file's when it follows none.
-    let line_ending = match before.ends_with('\n') {
-        true if before.ends_with("\r\n") => "\r\n",
-        true => "\n",
-        false => file_ending,
-    };
-    let inserted = inserted.replace('\n', line_ending);
-    Ok(format!("{bom}{before}{inserted}{}", &body[position..]))
+    splice(
+        text,
+        |document| push_update(document, action, update),
+        "the file's layout cannot be kept exactly by an automatic edit; add the update by hand",
+        "adding the update would change other lines of the file; add it by hand",
+    )
 }
 
 /// Adds the entry to the action's `updates`, written as `[[actions.updates]]` or, when the
@@ -136,43 +86,12 @@ fn push_update(
 
 /// The entry's keys in the order the file format documents them.
 fn fields(update: &NewUpdate) -> Vec<(&'static str, Value)> {
-    let date = toml_edit::Date {
-        year: u16::try_from(update.date.year()).unwrap_or_default(),
-        month: u8::try_from(update.date.month()).unwrap_or_default(),
-        day: u8::try_from(update.date.day()).unwrap_or_default(),
-    };
-    let mut fields = vec![
-        ("date", Value::from(toml_edit::Datetime::from(date))),
-        ("by", one_line(&update.by)),
-    ];
+    let mut fields = vec![("date", date(update.date)), ("by", one_line(&update.by))];
     if let Some(status) = update.status {
         fields.push(("status", Value::from(status.as_str())));
     }
     fields.push(("note", one_line(&update.note)));
     fields
-}
-
-/// A string written on one line, its line breaks and other control characters escaped.
-/// toml_edit would write a note with line breaks as a multi-line string, whose breaks then
-/// take the file's line endings: in a Windows file the note would gain `\r` characters.
-fn one_line(text: &str) -> Value {
-    let mut quoted = String::with_capacity(text.len() + 2);
-    quoted.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            '\n' => quoted.push_str("\\n"),
-            '\r' => quoted.push_str("\\r"),
-            '\t' => quoted.push_str("\\t"),
-            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => quoted.push(c),
-        }
-    }
-    quoted.push('"');
-    let mut value: Value = quoted.parse().expect("an escaped string is a TOML value");
-    value.decor_mut().clear();
-    value
 }
 
 fn entry_table(update: &NewUpdate) -> Table {
@@ -190,38 +109,6 @@ fn entry_inline(update: &NewUpdate) -> InlineTable {
     }
     table.fmt();
     table
-}
-
-/// Where `edited` is `old` with one piece of text inserted: the offset in `old` and the
-/// piece. `None` when anything else changed.
-fn insertion<'e>(old: &str, edited: &'e str) -> Option<(usize, &'e str)> {
-    let extra = edited.len().checked_sub(old.len())?;
-    let mut at = old
-        .bytes()
-        .zip(edited.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !old.is_char_boundary(at) || !edited.is_char_boundary(at) {
-        at -= 1;
-    }
-    let inserted = edited.get(at..at + extra)?;
-    (edited.get(at + extra..)? == &old[at..]).then_some((at, inserted))
-}
-
-/// The offset in `original` of `offset` in its copy with `\r\n` turned into `\n`.
-fn original_offset(original: &str, offset: usize) -> usize {
-    let mut normalised = 0;
-    let mut bytes = original.char_indices().peekable();
-    while let Some((i, c)) = bytes.next() {
-        if normalised == offset {
-            return i;
-        }
-        if c == '\r' && bytes.peek().is_some_and(|(_, next)| *next == '\n') {
-            continue;
-        }
-        normalised += c.len_utf8();
-    }
-    original.len()
 }
 
 #[cfg(test)]
@@ -324,12 +211,5 @@ mod tests {
             Err(EditError::DuplicateAction("b".to_owned()))
         );
         assert!(append_update(&text, "a", &update("x")).is_ok());
-    }
-
-    #[test]
-    fn offsets_map_back_through_crlf() {
-        assert_eq!(original_offset("a\r\nb", 2), 3);
-        assert_eq!(original_offset("a\r\nb", 3), 4);
-        assert_eq!(original_offset("é\nb", 3), 3);
     }
 }

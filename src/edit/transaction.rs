@@ -86,8 +86,13 @@ impl Transaction {
         let findings = check::validate_files(&self.repo, &files);
         for (file, (path, _)) in files.iter().zip(&self.edits) {
             if let Some(error) = first_error(&findings, *file) {
+                let hint = error
+                    .hint
+                    .as_ref()
+                    .map(|h| format!("; {h}"))
+                    .unwrap_or_default();
                 bail!(
-                    "{what} would make {path} invalid, so nothing was written: {}",
+                    "{what} would make {path} invalid, so nothing was written: {}{hint}",
                     describe_error(&self.repo.sources, error)
                 );
             }

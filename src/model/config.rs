@@ -8,6 +8,7 @@ use serde::Serialize;
 use toml::Spanned;
 
 use super::decode::{Decoder, Fields, Value, keyword};
+use super::interactions::DEFAULT_KINDS;
 use super::parse_document;
 use super::schema::Slug;
 use super::year::YearStart;
@@ -41,6 +42,8 @@ pub struct Config {
     pub process: Process,
     #[schemars(with = "Option<Limits>")]
     pub limits: Limits,
+    #[schemars(with = "Option<Crm>")]
+    pub crm: Crm,
     /// Everyone plans refer to.
     pub staff: Vec<Staff>,
     pub departments: Vec<Department>,
@@ -146,6 +149,24 @@ impl Default for Limits {
     }
 }
 
+// How interactions with departments are recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(rename = "CrmTable", deny_unknown_fields)]
+pub struct Crm {
+    /// The kinds of interaction, as slugs (meeting, email, call, teaching, enquiry, event,
+    /// visit, digest, other).
+    #[schemars(with = "Option<Vec<Slug>>")]
+    pub kinds: Vec<String>,
+}
+
+impl Default for Crm {
+    fn default() -> Self {
+        Self {
+            kinds: DEFAULT_KINDS.iter().map(|k| (*k).to_owned()).collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[schemars(rename = "StaffEntry", deny_unknown_fields)]
 pub struct Staff {
@@ -236,6 +257,10 @@ impl Config {
             limits: fields
                 .get("limits")
                 .and_then(|v| limits(&mut d, v))
+                .unwrap_or_default(),
+            crm: fields
+                .get("crm")
+                .and_then(|v| crm(&mut d, v))
                 .unwrap_or_default(),
             staff: fields
                 .required("staff")
@@ -363,6 +388,29 @@ fn limits(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Limits> {
     }
     f.finish(d);
     Some(limits)
+}
+
+fn crm(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Crm> {
+    let mut f = d.table("[crm]", value)?;
+    let mut crm = Crm::default();
+    if let Some(v) = f.get("kinds") {
+        let kinds = d.array("kinds", v, |d, k| d.slug("kind", k));
+        if kinds.is_empty() {
+            d.report(
+                Code::InvalidValue,
+                v.span(),
+                "`kinds` lists no kind of interaction".to_owned(),
+                Some(format!(
+                    "list the kinds you record, or leave `kinds` out for the default: {}",
+                    DEFAULT_KINDS.join(", ")
+                )),
+            );
+        } else {
+            crm.kinds = kinds.into_iter().map(Spanned::into_inner).collect();
+        }
+    }
+    f.finish(d);
+    Some(crm)
 }
 
 /// A required string that falls back to an empty one, already reported, when missing.

@@ -6,7 +6,9 @@
 //! stops at the first problem: each is pushed as a diagnostic and reading goes on.
 
 pub mod config;
+pub mod contacts;
 pub mod decode;
+pub mod interactions;
 pub mod loose_date;
 mod mistake;
 pub mod plan;
@@ -15,11 +17,14 @@ pub mod tree;
 pub mod year;
 
 pub use config::{
-    Config, Department, Initiative, Library, Limits, Process, Staff, StaffRole, Theme,
+    Config, Crm, Department, Initiative, Library, Limits, Process, Staff, StaffRole, Theme,
 };
+pub use contacts::{Contact, ContactRole, Contacts};
+pub use interactions::{Interaction, Interactions};
 pub use plan::{
-    Action, ActionStatus, Attendee, AttendeeRole, Context, Feedback, Investment, Issue, LibQual,
-    Meeting, PersonAttendee, Plan, PlanStatus, Priority, StaffAttendee, Update, Usage,
+    Action, ActionStatus, Attendee, AttendeeRole, ContactAttendee, Context, Feedback, Investment,
+    Issue, LibQual, Meeting, PersonAttendee, Plan, PlanStatus, Priority, StaffAttendee, Update,
+    Usage,
 };
 
 pub use year::YearStart;

@@ -134,13 +134,16 @@ pub struct Meeting {
     pub attendees: Vec<Attendee>,
 }
 
-// Written `{ staff = "jsmith" }` or `{ name = "…", role = "…" }`, so neither is tagged.
+// Written `{ staff = "jsmith" }`, `{ contact = "dosei" }` or `{ name = "…", role = "…" }`,
+// so none is tagged.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Attendee {
     /// Library staff, by id.
     Staff(StaffAttendee),
-    /// Someone from the department.
+    /// Someone from the department, by their id in contacts/<department>.toml.
+    Contact(ContactAttendee),
+    /// Someone from the department, by name and role.
     Person(PersonAttendee),
 }
 
@@ -149,6 +152,13 @@ pub enum Attendee {
 pub struct StaffAttendee {
     #[schemars(with = "String")]
     pub staff: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ContactAttendee {
+    #[schemars(with = "String")]
+    pub contact: Spanned<String>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -272,8 +282,10 @@ pub struct Action {
     /// Other staff taking part, by id.
     #[schemars(with = "Option<Vec<String>>")]
     pub with: Vec<Spanned<String>>,
-    /// The department's contact for it.
-    pub contact: Option<String>,
+    /// The department's contact for it: a contact id from contacts/<department>.toml, or
+    /// a name.
+    #[schemars(with = "Option<String>")]
+    pub contact: Option<Spanned<String>>,
     /// How we know it worked.
     pub measure: Option<String>,
     pub priority: Option<Priority>,
@@ -501,14 +513,21 @@ fn meeting(
 }
 
 fn attendee(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Attendee> {
+    const FORMS: &str = "write `{ staff = \"jsmith\" }`, `{ contact = \"dosei\" }` or `{ name = \"Prof. Ann Head\", role = \"head-of-department\" }`";
     let mut f = d.table("an attendee", value)?;
     let staff = f.get("staff").and_then(|v| d.string("staff", v));
+    let contact = f.get("contact").and_then(|v| d.string("contact", v));
     let name = f.get("name").and_then(|v| d.string("name", v));
     let role = f.get("role");
     f.finish(d);
-    match (staff, name) {
-        (Some(staff), None) if role.is_none() => Some(Attendee::Staff(StaffAttendee { staff })),
-        (None, Some(name)) => {
+    match (staff, contact, name) {
+        (Some(staff), None, None) if role.is_none() => {
+            Some(Attendee::Staff(StaffAttendee { staff }))
+        }
+        (None, Some(contact), None) if role.is_none() => {
+            Some(Attendee::Contact(ContactAttendee { contact }))
+        }
+        (None, None, Some(name)) => {
             let role = match role {
                 Some(v) => d.keyword::<AttendeeRole>("role", v)?,
                 None => {
@@ -526,21 +545,36 @@ fn attendee(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Attendee> {
                 role: role.into_inner(),
             }))
         }
-        (None, None) => {
+        (None, None, None) => {
             d.report(
                 Code::MissingKey,
                 value.span(),
-                "an attendee needs `staff`, or `name` and `role`".to_owned(),
-                Some("write `{ staff = \"jsmith\" }` or `{ name = \"Prof. Ann Head\", role = \"head-of-department\" }`".to_owned()),
+                "an attendee needs `staff`, `contact`, or `name` and `role`".to_owned(),
+                Some(FORMS.to_owned()),
             );
             None
         }
-        (Some(_), _) => {
+        (staff, contact, name)
+            if usize::from(staff.is_some())
+                + usize::from(contact.is_some())
+                + usize::from(name.is_some())
+                > 1 =>
+        {
             d.report(
                 Code::InvalidValue,
                 value.span(),
-                "an attendee is either library staff or someone from the department, not both".to_owned(),
-                Some("write `{ staff = \"jsmith\" }` or `{ name = \"Prof. Ann Head\", role = \"head-of-department\" }`".to_owned()),
+                "an attendee is one of library staff, a contact or a named person, not several"
+                    .to_owned(),
+                Some(FORMS.to_owned()),
+            );
+            None
+        }
+        _ => {
+            d.report(
+                Code::InvalidValue,
+                value.span(),
+                "a `role` goes with `name`: staff and contacts have theirs in aplan.toml and contacts/".to_owned(),
+                Some(FORMS.to_owned()),
             );
             None
         }
@@ -658,7 +692,7 @@ fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
         addresses: strings(&mut f, d, "addresses"),
         owner: required_string(&mut f, d, "owner"),
         with: strings(&mut f, d, "with"),
-        contact: optional_string(&mut f, d, "contact"),
+        contact: f.get("contact").and_then(|v| d.string("contact", v)),
         measure: optional_string(&mut f, d, "measure"),
         priority: f
             .get("priority")

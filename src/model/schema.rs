@@ -1,5 +1,6 @@
-//! JSON Schemas of `aplan.toml` and plan files, for editors (Taplo, Even Better TOML) and
-//! other tools, derived from the model types ([`Plan`], [`Config`]); here are only the
+//! JSON Schemas of `aplan.toml`, plan, contacts and interactions files, for editors (Taplo,
+//! Even Better TOML) and other tools, derived from the model types ([`Plan`], [`Config`],
+//! [`Contacts`], [`Interactions`]); here are only the
 //! generator's settings and the schemas of ids and dates. A test below holds the schemas
 //! to the decoders, and an external check validates the bundled files against them.
 
@@ -10,7 +11,7 @@ use schemars::transform::{Transform, transform_subschemas};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
-use super::{Config, Plan};
+use super::{Config, Contacts, Interactions, Plan};
 
 /// The JSON Schema of a plan file.
 pub fn plan_schema() -> Schema {
@@ -20,6 +21,16 @@ pub fn plan_schema() -> Schema {
 /// The JSON Schema of `aplan.toml`.
 pub fn config_schema() -> Schema {
     generator().into_root_schema_for::<Config>()
+}
+
+/// The JSON Schema of `contacts/<department>.toml`.
+pub fn contacts_schema() -> Schema {
+    generator().into_root_schema_for::<Contacts>()
+}
+
+/// The JSON Schema of `interactions/<year>/<department>.toml`.
+pub fn interactions_schema() -> Schema {
+    generator().into_root_schema_for::<Interactions>()
 }
 
 /// Draft 7, which every editor understands.
@@ -109,7 +120,7 @@ mod tests {
     use super::*;
     use crate::diagnostic::{Code, Diagnostic};
     use crate::model::decode::Keyword;
-    use crate::model::{ActionStatus, AttendeeRole, PlanStatus, Priority, StaffRole};
+    use crate::model::{ActionStatus, AttendeeRole, ContactRole, PlanStatus, Priority, StaffRole};
     use crate::source::{FileId, Sources};
 
     /// A key no table has, nor anything near one, so the decoder's hint lists every key
@@ -196,6 +207,14 @@ mod tests {
         crate::model::Config::parse(file, text, diagnostics);
     }
 
+    fn parse_contacts(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+        crate::model::Contacts::parse(file, "history", text, diagnostics);
+    }
+
+    fn parse_interactions(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+        crate::model::Interactions::parse(file, "history", Some(2017), text, diagnostics);
+    }
+
     /// Every table of both files: a field added to the model but not to its decoder (or
     /// read by the decoder but missing from the model) makes the two lists differ.
     #[test]
@@ -206,6 +225,10 @@ mod tests {
             (
                 &["meeting", "attendees"],
                 format!("{PLAN}[meeting]\nattendees = [{{ staff = \"a\", {UNKNOWN} = 1 }}]\n"),
+            ),
+            (
+                &["meeting", "attendees"],
+                format!("{PLAN}[meeting]\nattendees = [{{ contact = \"a\", {UNKNOWN} = 1 }}]\n"),
             ),
             (&["context"], format!("{PLAN}[context]\n{UNKNOWN} = 1\n")),
             (
@@ -247,9 +270,23 @@ mod tests {
                 &["initiatives"],
                 format!("{config}[initiatives.i]\n{UNKNOWN} = 1\n"),
             ),
+            (&["crm"], format!("{config}[crm]\n{UNKNOWN} = 1\n")),
+        ];
+        let contacts_tables: &[(&[&str], String)] = &[
+            (&[], format!("{UNKNOWN} = 1\n")),
+            (&["contacts"], format!("[[contacts]]\n{UNKNOWN} = 1\n")),
+        ];
+        let interactions_tables: &[(&[&str], String)] = &[
+            (&[], format!("{UNKNOWN} = 1\n")),
+            (
+                &["interactions"],
+                format!("[[interactions]]\n{UNKNOWN} = 1\n"),
+            ),
         ];
         let plan = serde_json::to_value(plan_schema()).unwrap();
         let config = serde_json::to_value(config_schema()).unwrap();
+        let contacts = serde_json::to_value(contacts_schema()).unwrap();
+        let interactions = serde_json::to_value(interactions_schema()).unwrap();
         for (schema, tables, parse) in [
             (
                 &plan,
@@ -257,6 +294,8 @@ mod tests {
                 parse_plan as fn(FileId, &str, &mut Vec<Diagnostic>),
             ),
             (&config, config_tables, parse_config),
+            (&contacts, contacts_tables, parse_contacts),
+            (&interactions, interactions_tables, parse_interactions),
         ] {
             for (path, text) in tables {
                 assert_eq!(
@@ -331,6 +370,11 @@ mod tests {
         assert_eq!(
             schema_words(&config, &["staff", "role"]),
             words::<StaffRole>()
+        );
+        let contacts = serde_json::to_value(contacts_schema()).unwrap();
+        assert_eq!(
+            schema_words(&contacts, &["contacts", "role"]),
+            words::<ContactRole>()
         );
     }
 }

@@ -9,7 +9,10 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::model::decode::Keyword;
-use crate::model::{Action, ActionStatus, Attendee, AttendeeRole, Config, Plan, PlanStatus};
+use crate::model::decode::is_slug;
+use crate::model::{
+    Action, ActionStatus, Attendee, AttendeeRole, Config, ContactRole, Contacts, Plan, PlanStatus,
+};
 use crate::workspace::{Workspace, action_reference};
 
 /// One plan's meeting document.
@@ -273,6 +276,7 @@ pub fn build(workspace: &Workspace, plan: &Plan, as_of: NaiveDate) -> Document {
     };
     let year = *plan.year.get_ref();
     let status = *plan.status.get_ref();
+    let contacts = workspace.contacts_of(department_id);
     // A previous plan with errors is left out rather than passed over for an older one.
     let previous = workspace
         .previous_plan(department_id, year)
@@ -297,8 +301,8 @@ pub fn build(workspace: &Workspace, plan: &Plan, as_of: NaiveDate) -> Document {
         status_label: status.label(),
         is_final: status == PlanStatus::Final,
         liaison,
-        meeting: plan.meeting.as_ref().map(|m| meeting(config, m)),
-        new_head: new_head(plan, previous),
+        meeting: plan.meeting.as_ref().map(|m| meeting(config, contacts, m)),
+        new_head: new_head(plan, previous, contacts),
         numbers: numbers(config, plan),
         last_year: last_year(previous, as_of),
         issues: plan
@@ -315,7 +319,7 @@ pub fn build(workspace: &Workspace, plan: &Plan, as_of: NaiveDate) -> Document {
         actions: plan
             .actions
             .iter()
-            .map(|a| action(config, plan, a, as_of))
+            .map(|a| action(config, contacts, plan, a, as_of))
             .collect(),
         next_steps: next_steps(config, plan),
     }
@@ -338,12 +342,36 @@ fn staff(config: &Config, id: &str) -> Person {
     }
 }
 
-fn meeting(config: &Config, meeting: &crate::model::Meeting) -> Meeting {
+/// Someone from the department named by contact id; an unknown id (in a plan rendered
+/// despite errors) is shown as it is written.
+fn contact(contacts: Option<&Contacts>, id: &str) -> Person {
+    match contacts.and_then(|c| c.contact(id)) {
+        Some(c) => Person {
+            name: c.name.get_ref().clone(),
+            role: c.role.get_ref().label().to_owned(),
+            email: c.email.clone(),
+        },
+        None => Person {
+            name: id.to_owned(),
+            role: String::new(),
+            email: None,
+        },
+    }
+}
+
+fn meeting(
+    config: &Config,
+    contacts: Option<&Contacts>,
+    meeting: &crate::model::Meeting,
+) -> Meeting {
     let mut department_attendees = Vec::new();
     let mut library_attendees = Vec::new();
     for attendee in &meeting.attendees {
         match attendee {
             Attendee::Staff(s) => library_attendees.push(staff(config, s.staff.get_ref())),
+            Attendee::Contact(c) => {
+                department_attendees.push(contact(contacts, c.contact.get_ref()));
+            }
             Attendee::Person(p) => department_attendees.push(Person {
                 name: p.name.clone(),
                 role: p.role.label().to_owned(),
@@ -363,14 +391,27 @@ fn meeting(config: &Config, meeting: &crate::model::Meeting) -> Meeting {
     }
 }
 
-/// The person in `role` among a plan's attendees.
-fn attendee(plan: &Plan, role: AttendeeRole) -> Option<&str> {
+/// The person in `role` among a plan's attendees, named in the plan or by contact id.
+fn attendee<'p>(
+    plan: &'p Plan,
+    role: AttendeeRole,
+    contacts: Option<&'p Contacts>,
+) -> Option<&'p str> {
     plan.meeting
         .as_ref()?
         .attendees
         .iter()
         .find_map(|a| match a {
             Attendee::Person(p) if p.role == role => Some(p.name.as_str()),
+            Attendee::Contact(c) => {
+                let person = contacts?.contact(c.contact.get_ref())?;
+                let held = match *person.role.get_ref() {
+                    ContactRole::HeadOfDepartment => Some(AttendeeRole::HeadOfDepartment),
+                    ContactRole::LibraryRep => Some(AttendeeRole::LibraryRep),
+                    _ => None,
+                };
+                (held == Some(role)).then(|| person.name.get_ref().as_str())
+            }
             _ => None,
         })
 }
@@ -378,9 +419,9 @@ fn attendee(plan: &Plan, role: AttendeeRole) -> Option<&str> {
 /// The people the process is explained to: the Head of Department and the Library Rep
 /// when either is not the one in the previous plan, or, on a department's first plan,
 /// whoever reads it (named when the plan names them).
-fn new_head(plan: &Plan, previous: Option<&Plan>) -> Option<NewHead> {
+fn new_head(plan: &Plan, previous: Option<&Plan>, contacts: Option<&Contacts>) -> Option<NewHead> {
     const ROLES: [AttendeeRole; 2] = [AttendeeRole::HeadOfDepartment, AttendeeRole::LibraryRep];
-    let now = ROLES.map(|role| attendee(plan, role));
+    let now = ROLES.map(|role| attendee(plan, role, contacts));
     let new: Vec<&str> = match previous {
         None => now.iter().flatten().copied().collect(),
         Some(previous) => ROLES
@@ -388,7 +429,7 @@ fn new_head(plan: &Plan, previous: Option<&Plan>) -> Option<NewHead> {
             .zip(now)
             .filter_map(|(role, now)| {
                 let now = now?;
-                let before = attendee(previous, *role);
+                let before = attendee(previous, *role, contacts);
                 (!before.is_some_and(|b| same_person(b, now))).then_some(now)
             })
             .collect(),
@@ -399,7 +440,7 @@ fn new_head(plan: &Plan, previous: Option<&Plan>) -> Option<NewHead> {
     Some(NewHead {
         name: new.join(" and "),
         previous: previous
-            .and_then(|p| attendee(p, AttendeeRole::HeadOfDepartment).map(str::to_owned)),
+            .and_then(|p| attendee(p, AttendeeRole::HeadOfDepartment, contacts).map(str::to_owned)),
     })
 }
 
@@ -550,7 +591,13 @@ fn theme_titles(config: &Config, themes: &[toml::Spanned<String>]) -> Vec<String
         .collect()
 }
 
-fn action(config: &Config, plan: &Plan, a: &Action, as_of: NaiveDate) -> ActionEntry {
+fn action(
+    config: &Config,
+    contacts: Option<&Contacts>,
+    plan: &Plan,
+    a: &Action,
+    as_of: NaiveDate,
+) -> ActionEntry {
     let status = a.status_as_of(Some(as_of));
     ActionEntry {
         id: a.id.get_ref().clone(),
@@ -559,7 +606,10 @@ fn action(config: &Config, plan: &Plan, a: &Action, as_of: NaiveDate) -> ActionE
         detail: a.detail.clone(),
         owner: staff(config, a.owner.get_ref()),
         with: a.with.iter().map(|w| staff(config, w.get_ref())).collect(),
-        contact: a.contact.clone(),
+        contact: a
+            .contact
+            .as_ref()
+            .map(|c| action_contact(contacts, c.get_ref())),
         due_text: a.due.as_ref().map(|d| figures::date(*d.get_ref())),
         priority: a.priority.map(Keyword::label),
         quick_win: a.quick_win,
@@ -670,6 +720,15 @@ pub fn index(library: &str, mut plans: Vec<IndexEntry>) -> Index {
         library: library.to_owned(),
         plans,
     }
+}
+
+/// An action's contact: "Prof. Daniel Osei, Head of Department" for a contact id, else the
+/// name as written.
+fn action_contact(contacts: Option<&Contacts>, written: &str) -> String {
+    contacts
+        .filter(|_| is_slug(written))
+        .and_then(|c| c.contact(written))
+        .map_or_else(|| written.to_owned(), |c| c.name_and_role())
 }
 
 #[cfg(test)]

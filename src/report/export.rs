@@ -1,30 +1,55 @@
 //! The whole resolved repository as plain data for other tools: settings, staff,
-//! departments, themes, initiatives, and every plan with references and current statuses.
-//! The shape is documented in the README.
+//! departments, themes, initiatives, every plan with references and current statuses, and
+//! the departments' contacts and interactions. The shape is documented in the README.
+//! The detail of a private interaction stays in its file.
 //!
 //! The model types serialize as the files have them; this view adds only what is derived:
 //! the `ref` of plans, issues and actions, a plan's `path`, its liaison resolved from its
 //! department, and LibQual+ gaps. (An action's `current_status` is the model's own.)
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::{
-    Action, Config, Department, Feedback, Initiative, Investment, Issue, LibQual, Library, Limits,
-    Meeting, Plan, PlanStatus, Process, Staff, Theme, Usage,
+    Action, Config, Contact, Crm, Department, Feedback, Initiative, Interaction, Investment, Issue,
+    LibQual, Library, Limits, Meeting, Plan, PlanStatus, Process, Staff, Theme, Usage,
 };
-use crate::workspace::action_reference;
+use crate::workspace::{Workspace, action_reference};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Export<'a> {
     pub library: &'a Library,
     pub process: &'a Process,
     pub limits: &'a Limits,
+    pub crm: &'a Crm,
     pub staff: &'a [Staff],
     pub departments: &'a [Department],
     pub themes: &'a [Theme],
     pub initiatives: &'a [Initiative],
     /// By year, then department.
     pub plans: Vec<ExportPlan<'a>>,
+    /// By department, then in the file's order.
+    pub contacts: Vec<InDepartment<'a, &'a Contact>>,
+    /// By year, then department, then date.
+    pub interactions: Vec<InYear<'a>>,
+}
+
+/// A contact with the department it belongs to.
+#[derive(Debug, Clone, Serialize)]
+pub struct InDepartment<'a, T> {
+    pub department: &'a str,
+    #[serde(flatten)]
+    pub item: T,
+}
+
+/// An interaction with its department and plan year, without the detail when private.
+#[derive(Debug, Clone, Serialize)]
+pub struct InYear<'a> {
+    pub department: &'a str,
+    pub year: Option<i64>,
+    #[serde(flatten)]
+    pub item: Cow<'a, Interaction>,
 }
 
 /// A plan's keys in the file's order, with its reference and path first.
@@ -75,21 +100,44 @@ pub struct WithGaps<'a> {
     pub superiority_gap: f64,
 }
 
-/// Everything in the repository; `plans` are those without errors.
-pub fn build<'a>(
-    config: &'a Config,
-    plans: &[&'a Plan],
-    path_of: impl Fn(&Plan) -> String,
-) -> Export<'a> {
+/// Everything in the repository: the plans, contacts and interactions files without errors.
+pub fn build(workspace: &Workspace) -> Export<'_> {
+    let config = workspace.config();
     Export {
         library: &config.library,
         process: &config.process,
         limits: &config.limits,
+        crm: &config.crm,
         staff: &config.staff,
         departments: &config.departments,
         themes: &config.themes,
         initiatives: &config.initiatives,
-        plans: plans.iter().map(|p| plan(config, p, path_of(p))).collect(),
+        plans: workspace
+            .plans()
+            .into_iter()
+            .map(|p| plan(config, p, workspace.path(p).to_owned()))
+            .collect(),
+        contacts: workspace
+            .contacts()
+            .into_iter()
+            .flat_map(|file| {
+                file.contacts.iter().map(|c| InDepartment {
+                    department: file.department.as_str(),
+                    item: c,
+                })
+            })
+            .collect(),
+        interactions: workspace
+            .interactions()
+            .into_iter()
+            .flat_map(|file| {
+                file.in_date_order().into_iter().map(|i| InYear {
+                    department: file.department.as_str(),
+                    year: file.year,
+                    item: i.public(),
+                })
+            })
+            .collect(),
     }
 }
 
