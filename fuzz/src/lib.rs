@@ -65,6 +65,7 @@ fn report(sources: &Sources, diagnostics: &[aplan::diagnostic::Diagnostic]) {
         sources,
         diagnostics,
         files: sources.len(),
+        omitted: &[],
     };
     let mut out = Vec::new();
     for color in [false, true] {
@@ -112,11 +113,13 @@ pub fn render(data: &[u8]) {
     else {
         return;
     };
-    let document = document::build(&workspace, plan);
+    let today = chrono::NaiveDate::from_ymd_opt(2017, 4, 10).expect("a date");
+    let as_of = document::as_of(plan, None, today);
+    let document = document::build(&workspace, plan, as_of);
     let html = renderer.plan(&document, Format::Html).expect("renders");
     let problems = html::problems(&html);
     assert!(problems.is_empty(), "unsafe HTML: {problems:?}\n{html}");
-    let again = renderer.plan(&document::build(&workspace, plan), Format::Html);
+    let again = renderer.plan(&document::build(&workspace, plan, as_of), Format::Html);
     assert_eq!(
         again.expect("renders"),
         html,
