@@ -72,22 +72,11 @@ pub fn check(plan: &Plan, text: Option<&str>, out: &mut Vec<Diagnostic>) {
         .span
         .clone()
         .unwrap_or_else(|| plan.status.span());
+    let mut missing = Vec::new();
     for part in Part::ALL {
         let mut left = gaps.iter().filter(|g| g.part == part).peekable();
         if left.peek().is_none() && part.rows(&plan.context) == 0 {
-            out.push(
-                Diagnostic::new(
-                    Code::Unfilled,
-                    plan.file,
-                    Some(whole.clone()),
-                    format!(
-                        "the plan is `{}` but has no {}",
-                        status.as_str(),
-                        part.what()
-                    ),
-                )
-                .with_hint(part.hint()),
-            );
+            missing.push(part);
         }
         for gap in left {
             out.push(
@@ -107,6 +96,29 @@ pub fn check(plan: &Plan, text: Option<&str>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    // One finding for all the lists that are missing: they are one gap in one table.
+    if let Some(first) = missing.first() {
+        let what: Vec<&str> = missing.iter().map(|p| p.what()).collect();
+        let hint = if missing.len() == 1 {
+            first.hint().to_owned()
+        } else {
+            "add this year's figures under [context]: `aplan explain unfilled` shows each list"
+                .to_owned()
+        };
+        out.push(
+            Diagnostic::new(
+                Code::Unfilled,
+                plan.file,
+                Some(whole.clone()),
+                format!(
+                    "the plan is `{}` but has no {}",
+                    status.as_str(),
+                    or_list(&what)
+                ),
+            )
+            .with_hint(hint),
+        );
+    }
     let unnamed = plan.context.libqual.iter().any(|row| row.survey.is_none());
     if unnamed {
         out.push(
@@ -116,8 +128,19 @@ pub fn check(plan: &Plan, text: Option<&str>, out: &mut Vec<Diagnostic>) {
                 Some(whole),
                 "the LibQual+ scores do not say which survey they come from".to_owned(),
             )
-            .with_hint("add `survey = \"LibQual+ 2016\"` (the survey's name and year) to each libqual row"),
+            .with_hint(
+                "add `survey = \"LibQual+ 2016\"` (the survey's name and year) to each libqual row",
+            ),
         );
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
 
@@ -198,6 +221,9 @@ mod tests {
         let text = "a = 1\n  #  { item = \"Books\", amount = },\n";
         let gaps = template_gaps(text);
         assert_eq!(gaps.len(), 1);
-        assert_eq!(&text[gaps[0].span.clone()], "#  { item = \"Books\", amount = },");
+        assert_eq!(
+            &text[gaps[0].span.clone()],
+            "#  { item = \"Books\", amount = },"
+        );
     }
 }
