@@ -85,6 +85,7 @@ impl Renderer {
         env.set_fuel(Some(TEMPLATE_FUEL));
         env.add_filter("markdown", markdown_filter);
         env.add_filter("toml", toml_value::filter);
+        env.add_filter("trend_svg", trend_filter);
         let syntax = SyntaxConfig::builder()
             .trim_blocks(true)
             .lstrip_blocks(true)
@@ -281,6 +282,19 @@ fn markdown_filter(state: &State, text: Option<String>, first_level: Option<u8>)
         markdown::to_markdown_at(&text, level)
     };
     Value::from_safe_string(rendered)
+}
+
+/// `{{ row.trend | trend_svg }}`: a usage measure's trend as inline SVG, from points with
+/// `year`, `value` and `value_text`; nothing for fewer than two.
+fn trend_filter(points: Value) -> Result<Value, minijinja::Error> {
+    let mut read = Vec::new();
+    for point in points.try_iter()? {
+        let year = i64::try_from(point.get_attr("year")?)?;
+        let value = f64::try_from(point.get_attr("value")?)?;
+        let text = point.get_attr("value_text")?.to_string();
+        read.push((year, value, text));
+    }
+    Ok(Value::from_safe_string(svg::trend(&read)))
 }
 
 /// A template error as `templates/plan.html, line 12: undefined value (…)`, naming the

@@ -4,6 +4,7 @@
 //! Template authors see these field names; they are listed in the README.
 
 pub(crate) mod figures;
+pub mod glance;
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -34,6 +35,8 @@ pub struct Document {
     pub meeting: Option<Meeting>,
     /// Set when the Head of Department is new to the process, so the document explains it.
     pub new_head: Option<NewHead>,
+    /// The headline figures, first in the document.
+    pub glance: glance::Glance,
     pub numbers: Numbers,
     pub last_year: LastYear,
     pub issues: Vec<IssueEntry>,
@@ -115,6 +118,8 @@ pub struct Numbers {
     pub investment_total_text: String,
     pub usage: Vec<UsageRow>,
     pub libqual: Vec<LibQualRow>,
+    /// The surveys the LibQual+ scores come from, as the plan names them: `LibQual+ 2016`.
+    pub libqual_survey: Option<String>,
     /// Whether any LibQual+ dimension is below the minimum acceptable score.
     pub libqual_below_minimum: bool,
     pub feedback: Vec<FeedbackRow>,
@@ -303,6 +308,16 @@ pub fn build(workspace: &Workspace, plan: &Plan, as_of: NaiveDate) -> Document {
         liaison,
         meeting: plan.meeting.as_ref().map(|m| meeting(config, contacts, m)),
         new_head: new_head(plan, previous, contacts),
+        glance: glance::build(
+            plan,
+            &workspace
+                .plans()
+                .into_iter()
+                .filter(|p| p.department.get_ref() == department_id)
+                .collect::<Vec<_>>(),
+            previous,
+            &config.library.currency,
+        ),
         numbers: numbers(config, plan),
         last_year: last_year(previous, as_of),
         issues: plan
@@ -525,6 +540,7 @@ fn numbers(config: &Config, plan: &Plan) -> Numbers {
             .collect(),
         libqual_below_minimum: libqual.iter().any(|l| l.below_minimum),
         libqual,
+        libqual_survey: surveys(&context.libqual),
         feedback: context
             .feedback
             .iter()
@@ -535,6 +551,17 @@ fn numbers(config: &Config, plan: &Plan) -> Numbers {
             })
             .collect(),
     }
+}
+
+/// The distinct surveys named on LibQual+ rows, in the plan's order, joined by commas.
+fn surveys(rows: &[crate::model::LibQual]) -> Option<String> {
+    let mut named: Vec<&str> = Vec::new();
+    for survey in rows.iter().filter_map(|r| r.survey.as_deref()) {
+        if !named.contains(&survey) {
+            named.push(survey);
+        }
+    }
+    (!named.is_empty()).then(|| named.join(", "))
 }
 
 fn last_year(previous: Option<&Plan>, as_of: NaiveDate) -> LastYear {
