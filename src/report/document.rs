@@ -212,6 +212,8 @@ pub struct ActionEntry {
     pub with: Vec<Person>,
     pub contact: Option<String>,
     pub due_text: Option<String>,
+    /// `31 Jul 2017`, for the actions table.
+    pub due_short_text: Option<String>,
     /// `High`, `Medium`, `Low`.
     pub priority: Option<&'static str>,
     pub quick_win: bool,
@@ -638,6 +640,7 @@ fn action(
             .as_ref()
             .map(|c| action_contact(contacts, c.get_ref())),
         due_text: a.due.as_ref().map(|d| figures::date(*d.get_ref())),
+        due_short_text: a.due.as_ref().map(|d| figures::short_date(*d.get_ref())),
         priority: a.priority.map(Keyword::label),
         quick_win: a.quick_win,
         themes: theme_titles(config, &a.themes),
@@ -710,6 +713,7 @@ pub struct IndexEntry {
     pub year: i64,
     pub status: &'static str,
     pub status_label: &'static str,
+    /// `8 Mar 2017`, for the index's table.
     pub meeting_date_text: Option<String>,
     /// The rendered file, relative to the index.
     pub file: String,
@@ -723,7 +727,12 @@ pub fn index_entry(doc: &Document, file: String) -> IndexEntry {
         year: doc.year,
         status: doc.status,
         status_label: doc.status_label,
-        meeting_date_text: doc.meeting.as_ref().and_then(|m| m.date_text.clone()),
+        meeting_date_text: doc
+            .meeting
+            .as_ref()
+            .and_then(|m| m.date.as_ref())
+            .and_then(|d| d.parse().ok())
+            .map(figures::short_date),
         file,
     }
 }
