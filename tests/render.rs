@@ -563,7 +563,7 @@ fn a_broken_template_names_its_file_and_line() {
         .code(2)
         .stdout("")
         .stderr(contains(
-            "error: template templates/piece.md, line 3: undefined value",
+            "error: template templates/piece.md, line 3: undefined value `departmnet.name`, in `{{ departmnet.name }}`",
         ));
 
     // --templates points somewhere else.
@@ -574,7 +574,7 @@ fn a_broken_template_names_its_file_and_line() {
         .arg(other.path())
         .assert()
         .code(2)
-        .stderr(contains("plan.html, line 1: undefined value"));
+        .stderr(contains("plan.html, line 1: undefined value `nope`"));
 }
 
 #[test]
@@ -669,9 +669,7 @@ fn at_a_glance_shows_the_trend_over_three_years_of_plans_in_order() {
     let html = rendered(repo.path(), &["render", "history/2017", "--format", "html"]);
     let section = glance(&html, "<h2 id=\"at-a-glance\">At a glance</h2>");
     assert!(
-        section.contains(
-            "aria-label=\"by year: 2014: 940; 2015: 990; 2016: 1,100; 2017: 1,200\""
-        ),
+        section.contains("aria-label=\"by year: 2014: 940; 2015: 990; 2016: 1,100; 2017: 1,200\""),
         "{section}"
     );
     assert_eq!(section.matches("<circle ").count(), 4, "{section}");

@@ -19,7 +19,9 @@ use std::sync::Arc;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Enumerator, Object, ObjectRepr, Serde};
-use minijinja::{AutoEscape, Environment, Output, State, UndefinedBehavior, Value, context};
+use minijinja::{
+    AutoEscape, Environment, ErrorKind, Output, State, UndefinedBehavior, Value, context,
+};
 use serde::Serialize;
 
 use crate::report::document::{Document, Index};
@@ -315,12 +317,32 @@ fn describe(templates: &TemplateSet, error: &minijinja::Error) -> TemplateError 
             .get(name)
             .map_or_else(|| name.to_owned(), |t| t.location())
     });
-    let what = match innermost.detail() {
-        Some(detail) => format!("{}: {detail}", innermost.kind()),
-        None => innermost.kind().to_string(),
+    let source = innermost
+        .name()
+        .and_then(|name| templates.get(name))
+        .map(|t| t.source.as_str());
+    // The expression that failed, as written: `departmnet.name`.
+    let written = source
+        .zip(innermost.range())
+        .and_then(|(text, range)| text.get(range))
+        .map(str::trim)
+        .filter(|e| !e.is_empty() && !e.contains('\n'));
+    let what = match (innermost.kind(), written, innermost.detail()) {
+        (ErrorKind::UndefinedError, Some(expression), _) => {
+            format!("undefined value `{expression}`")
+        }
+        (kind, _, Some(detail)) => format!("{kind}: {detail}"),
+        (kind, _, None) => kind.to_string(),
     };
+    let shown = source.zip(innermost.line()).and_then(|(text, line)| {
+        let text = text.lines().nth(line.checked_sub(1)?)?;
+        Some(format!(", in `{}`", text.trim()))
+    });
+    let shown = shown.unwrap_or_default();
     TemplateError(match (location, innermost.line()) {
-        (Some(location), Some(line)) => format!("template {location}, line {line}: {what}"),
+        (Some(location), Some(line)) => {
+            format!("template {location}, line {line}: {what}{shown}")
+        }
         (Some(location), None) => format!("template {location}: {what}"),
         _ => format!("template error: {what}"),
     })

@@ -408,18 +408,41 @@ fn meeting(
     }
 }
 
+/// Someone among a plan's attendees: a contact by id (with their name), or a name.
+#[derive(Debug, Clone, Copy)]
+enum Who<'p> {
+    Contact { id: &'p str, name: &'p str },
+    Named(&'p str),
+}
+
+impl<'p> Who<'p> {
+    fn name(self) -> &'p str {
+        match self {
+            Who::Contact { name, .. } | Who::Named(name) => name,
+        }
+    }
+
+    /// The same person: by contact id when both are contacts, else by name.
+    fn is(self, other: Who<'_>) -> bool {
+        match (self, other) {
+            (Who::Contact { id: a, .. }, Who::Contact { id: b, .. }) => a == b,
+            _ => same_person(self.name(), other.name()),
+        }
+    }
+}
+
 /// The person in `role` among a plan's attendees, named in the plan or by contact id.
 fn attendee<'p>(
     plan: &'p Plan,
     role: AttendeeRole,
     contacts: Option<&'p Contacts>,
-) -> Option<&'p str> {
+) -> Option<Who<'p>> {
     plan.meeting
         .as_ref()?
         .attendees
         .iter()
         .find_map(|a| match a {
-            Attendee::Person(p) if p.role == role => Some(p.name.as_str()),
+            Attendee::Person(p) if p.role == role => Some(Who::Named(p.name.as_str())),
             Attendee::Contact(c) => {
                 let person = contacts?.contact(c.contact.get_ref())?;
                 let held = match *person.role.get_ref() {
@@ -427,27 +450,31 @@ fn attendee<'p>(
                     ContactRole::LibraryRep => Some(AttendeeRole::LibraryRep),
                     _ => None,
                 };
-                (held == Some(role)).then(|| person.name.get_ref().as_str())
+                (held == Some(role)).then(|| Who::Contact {
+                    id: c.contact.get_ref().as_str(),
+                    name: person.name.get_ref().as_str(),
+                })
             }
             _ => None,
         })
 }
 
 /// The people the process is explained to: the Head of Department and the Library Rep
-/// when either is not the one in the previous plan, or, on a department's first plan,
-/// whoever reads it (named when the plan names them).
+/// when either is not the one in the previous plan (the same contact id, or the same name
+/// once titles are set aside), or, on a department's first plan, whoever reads it (named
+/// when the plan names them).
 fn new_head(plan: &Plan, previous: Option<&Plan>, contacts: Option<&Contacts>) -> Option<NewHead> {
     const ROLES: [AttendeeRole; 2] = [AttendeeRole::HeadOfDepartment, AttendeeRole::LibraryRep];
     let now = ROLES.map(|role| attendee(plan, role, contacts));
     let new: Vec<&str> = match previous {
-        None => now.iter().flatten().copied().collect(),
+        None => now.iter().flatten().map(|w| w.name()).collect(),
         Some(previous) => ROLES
             .iter()
             .zip(now)
             .filter_map(|(role, now)| {
                 let now = now?;
                 let before = attendee(previous, *role, contacts);
-                (!before.is_some_and(|b| same_person(b, now))).then_some(now)
+                (!before.is_some_and(|b| b.is(now))).then_some(now.name())
             })
             .collect(),
     };
@@ -456,8 +483,9 @@ fn new_head(plan: &Plan, previous: Option<&Plan>, contacts: Option<&Contacts>) -
     }
     Some(NewHead {
         name: new.join(" and "),
-        previous: previous
-            .and_then(|p| attendee(p, AttendeeRole::HeadOfDepartment, contacts).map(str::to_owned)),
+        previous: previous.and_then(|p| {
+            attendee(p, AttendeeRole::HeadOfDepartment, contacts).map(|w| w.name().to_owned())
+        }),
     })
 }
 
@@ -769,7 +797,25 @@ fn action_contact(contacts: Option<&Contacts>, written: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::in_text;
+    use super::{Who, in_text};
+
+    // Recorded contacts are told apart by id: two people of one name are two people, and
+    // one contact is one person however the plan spells the name around them.
+    #[test]
+    fn contacts_are_the_same_person_by_id_and_names_by_folded_name() {
+        let osei = Who::Contact {
+            id: "dosei",
+            name: "Prof. Daniel Osei",
+        };
+        let namesake = Who::Contact {
+            id: "dosei-2",
+            name: "Prof. Daniel Osei",
+        };
+        assert!(osei.is(osei));
+        assert!(!osei.is(namesake));
+        assert!(osei.is(Who::Named("Professor Daniel Osei")));
+        assert!(Who::Named("Prof. Sarah Hughes").is(Who::Named("professor sarah  hughes")));
+    }
 
     #[test]
     fn units_take_the_article_and_subjects_stand_alone() {
