@@ -97,6 +97,7 @@ codes! {
     UpdateBeforeYear = "update-before-year", Warning, "An action's update dated before its plan's year starts.";
     UpdatesOutOfOrder = "updates-out-of-order", Warning, "An action's update dated before the update above it.";
     MissingTheme = "missing-theme", Warning, "An issue or action with no theme, so `aplan themes` cannot group it.";
+    Unfilled = "unfilled", Warning, "A sent, met or final plan whose investment, usage or LibQual+ figures are missing or still a commented template line, or whose LibQual+ scores do not name their survey.";
     BidiControl = "bidi-control", Warning, "Invisible characters that change the direction of text, which can hide from a reviewer what a line says.";
 }
 

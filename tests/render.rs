@@ -74,6 +74,7 @@ fn the_document_has_every_section_in_order() {
     assert_eq!(
         headings,
         [
+            "## At a glance",
             "## How our action plans work",
             "## The library and the Department of History in numbers",
             "## What we did last year",
@@ -194,6 +195,10 @@ fn assert_no_executable_markup(html: &str) {
         "pre",
         "del",
         "hr",
+        // The trend lines "At a glance" draws: shapes only, their text in an escaped label.
+        "svg",
+        "polyline",
+        "circle",
     ];
     for piece in html.split('<').skip(1) {
         if piece.starts_with("!--") {
@@ -558,7 +563,7 @@ fn a_broken_template_names_its_file_and_line() {
         .code(2)
         .stdout("")
         .stderr(contains(
-            "error: template templates/piece.md, line 3: undefined value",
+            "error: template templates/piece.md, line 3: undefined value `departmnet.name`, in `{{ departmnet.name }}`",
         ));
 
     // --templates points somewhere else.
@@ -569,7 +574,7 @@ fn a_broken_template_names_its_file_and_line() {
         .arg(other.path())
         .assert()
         .code(2)
-        .stderr(contains("plan.html, line 1: undefined value"));
+        .stderr(contains("plan.html, line 1: undefined value `nope`"));
 }
 
 #[test]
@@ -627,4 +632,85 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
                 .unwrap()
                 .and(contains("templates/").not()),
         );
+}
+
+/// The "At a glance" section of a document: from its heading to the next one.
+fn glance(document: &str, heading: &str) -> String {
+    let start = document.find(heading).expect("an At a glance section");
+    let rest = &document[start + heading.len()..];
+    let end = rest
+        .find("\n## ")
+        .or_else(|| rest.find("</section>"))
+        .unwrap_or(rest.len());
+    rest[..end].to_owned()
+}
+
+// The Head reads the trend of each usage figure over every year the repository holds,
+// oldest first, the year before the first plan taken from its `previous` figure.
+#[test]
+fn at_a_glance_shows_the_trend_over_three_years_of_plans_in_order() {
+    let repo = repo_with(Some(&fixtures().join("render/three-years")));
+    let md = rendered(repo.path(), &["render", "history/2017"]);
+    let section = glance(&md, "## At a glance");
+    assert!(
+        section.contains(
+            "| Loans | 1,200 (+9.1%); 2014: 940 · 2015: 990 · 2016: 1,100 · 2017: 1,200 |"
+        ),
+        "{section}"
+    );
+    assert!(
+        section.contains("| Investment | £45,000, +£2,000 (+4.7%) on 2016 |"),
+        "{section}"
+    );
+    assert!(
+        section.contains("below the minimum on Information Control (-0.30)"),
+        "{section}"
+    );
+    let html = rendered(repo.path(), &["render", "history/2017", "--format", "html"]);
+    let section = glance(&html, "<h2 id=\"at-a-glance\">At a glance</h2>");
+    assert!(
+        section.contains("aria-label=\"by year: 2014: 940; 2015: 990; 2016: 1,100; 2017: 1,200\""),
+        "{section}"
+    );
+    assert_eq!(section.matches("<circle ").count(), 4, "{section}");
+}
+
+// A draft fresh from `aplan new` has no figures yet: the glance says so and shows no
+// amount, no change and no trend rather than zeros.
+#[test]
+fn at_a_glance_of_a_draft_with_unfilled_figures_shows_none_of_them() {
+    let repo = repo_with(None);
+    aplan(repo.path())
+        .args(["new", "history", "--year", "2018"])
+        .assert()
+        .success();
+    let md = rendered(
+        repo.path(),
+        &["render", "history/2018", "--as-of", "2017-10-02"],
+    );
+    let section = glance(&md, "## At a glance");
+    assert!(
+        section.contains("| Investment, usage, LibQual+ | not yet entered |"),
+        "{section}"
+    );
+    for invented in ["£", "%", "·", "LibQual+ 2016 |"] {
+        assert!(!section.contains(invented), "{invented} in {section}");
+    }
+    assert!(md.contains("### Investment\n\nNot yet entered."), "{md}");
+    assert!(!md.contains("£0"), "{md}");
+    let html = rendered(
+        repo.path(),
+        &[
+            "render",
+            "history/2018",
+            "--format",
+            "html",
+            "--as-of",
+            "2017-10-02",
+        ],
+    );
+    let section = glance(&html, "<h2 id=\"at-a-glance\">At a glance</h2>");
+    assert!(!section.contains("<svg"), "{section}");
+    assert!(!section.contains('£'), "{section}");
+    assert!(section.contains("Not yet entered"), "{section}");
 }

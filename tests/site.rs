@@ -175,7 +175,7 @@ fn index_shows_each_departments_place_in_the_cycle() {
     assert!(history.contains("Jane Smith"), "{history}");
     assert!(history.contains(">Met<"), "{history}");
     assert!(history.contains("final plan 11 days late"), "{history}");
-    assert!(history.contains("14 March 2017"), "{history}");
+    assert!(history.contains("14 Mar 2017"), "{history}");
     assert!(
         history.contains("href=\"2016-history.html\">2016<"),
         "{history}"

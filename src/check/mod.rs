@@ -10,6 +10,7 @@ pub mod baseline;
 mod content;
 mod crm;
 mod cycle;
+mod figures;
 mod ids;
 mod layout;
 mod references;
@@ -112,6 +113,7 @@ fn run(repo: &Repository, only: Option<&HashSet<FileId>>, out: &mut Vec<Diagnost
             rules.check(plan, contacts.of(plan.department.get_ref()), &mut found);
             layout::check_path(repo, plan, &known, &mut found);
             references::check_carried(plan, &index, &mut found);
+            figures::check(plan, repo.sources.get(plan.file).text(), &mut found);
             found
         })
         .collect();

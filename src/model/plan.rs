@@ -172,6 +172,9 @@ pub struct PersonAttendee {
 #[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 #[schemars(rename = "ContextTable", deny_unknown_fields)]
 pub struct Context {
+    /// The `[context]` table; `None` when the plan has none.
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
     /// Markdown: the department this year, changes, what the data says.
     pub summary: Option<String>,
     #[schemars(with = "Option<Vec<Investment>>")]
@@ -225,6 +228,9 @@ pub struct LibQual {
     pub desired: Spanned<f64>,
     #[schemars(with = "f64", range(min = 1, max = 9))]
     pub perceived: Spanned<f64>,
+    /// The survey the scores come from, as `LibQual+ 2016`: scores are carried into a new
+    /// year's draft only as last year's, for comparison.
+    pub survey: Option<String>,
 }
 
 impl LibQual {
@@ -584,6 +590,7 @@ fn attendee(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Attendee> {
 fn context(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Context> {
     let mut f = d.table("[context]", value)?;
     let context = Context {
+        span: Some(f.span()),
         summary: optional_string(&mut f, d, "summary"),
         investment: f
             .get("investment")
@@ -652,12 +659,14 @@ fn libqual(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<LibQual> {
         .and_then(|v| d.string("dimension", v));
     let mut score = |key| f.required(key).and_then(|v| d.number(key, v));
     let (minimum, desired, perceived) = (score("minimum"), score("desired"), score("perceived"));
+    let survey = optional_string(&mut f, d, "survey");
     f.finish(d);
     Some(LibQual {
         dimension: dimension?.into_inner(),
         minimum: minimum?,
         desired: desired?,
         perceived: perceived?,
+        survey,
     })
 }
 

@@ -19,7 +19,9 @@ use std::sync::Arc;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Enumerator, Object, ObjectRepr, Serde};
-use minijinja::{AutoEscape, Environment, Output, State, UndefinedBehavior, Value, context};
+use minijinja::{
+    AutoEscape, Environment, ErrorKind, Output, State, UndefinedBehavior, Value, context,
+};
 use serde::Serialize;
 
 use crate::report::document::{Document, Index};
@@ -85,6 +87,7 @@ impl Renderer {
         env.set_fuel(Some(TEMPLATE_FUEL));
         env.add_filter("markdown", markdown_filter);
         env.add_filter("toml", toml_value::filter);
+        env.add_filter("trend_svg", trend_filter);
         let syntax = SyntaxConfig::builder()
             .trim_blocks(true)
             .lstrip_blocks(true)
@@ -283,6 +286,19 @@ fn markdown_filter(state: &State, text: Option<String>, first_level: Option<u8>)
     Value::from_safe_string(rendered)
 }
 
+/// `{{ row.trend | trend_svg }}`: a usage measure's trend as inline SVG, from points with
+/// `year`, `value` and `value_text`; nothing for fewer than two.
+fn trend_filter(points: Value) -> Result<Value, minijinja::Error> {
+    let mut read = Vec::new();
+    for point in points.try_iter()? {
+        let year = i64::try_from(point.get_attr("year")?)?;
+        let value = f64::try_from(point.get_attr("value")?)?;
+        let text = point.get_attr("value_text")?.to_string();
+        read.push((year, value, text));
+    }
+    Ok(Value::from_safe_string(svg::trend(&read)))
+}
+
 /// A template error as `templates/plan.html, line 12: undefined value (…)`, naming the
 /// template where it happened rather than the one that included it.
 fn describe(templates: &TemplateSet, error: &minijinja::Error) -> TemplateError {
@@ -301,12 +317,32 @@ fn describe(templates: &TemplateSet, error: &minijinja::Error) -> TemplateError 
             .get(name)
             .map_or_else(|| name.to_owned(), |t| t.location())
     });
-    let what = match innermost.detail() {
-        Some(detail) => format!("{}: {detail}", innermost.kind()),
-        None => innermost.kind().to_string(),
+    let source = innermost
+        .name()
+        .and_then(|name| templates.get(name))
+        .map(|t| t.source.as_str());
+    // The expression that failed, as written: `departmnet.name`.
+    let written = source
+        .zip(innermost.range())
+        .and_then(|(text, range)| text.get(range))
+        .map(str::trim)
+        .filter(|e| !e.is_empty() && !e.contains('\n'));
+    let what = match (innermost.kind(), written, innermost.detail()) {
+        (ErrorKind::UndefinedError, Some(expression), _) => {
+            format!("undefined value `{expression}`")
+        }
+        (kind, _, Some(detail)) => format!("{kind}: {detail}"),
+        (kind, _, None) => kind.to_string(),
     };
+    let shown = source.zip(innermost.line()).and_then(|(text, line)| {
+        let text = text.lines().nth(line.checked_sub(1)?)?;
+        Some(format!(", in `{}`", text.trim()))
+    });
+    let shown = shown.unwrap_or_default();
     TemplateError(match (location, innermost.line()) {
-        (Some(location), Some(line)) => format!("template {location}, line {line}: {what}"),
+        (Some(location), Some(line)) => {
+            format!("template {location}, line {line}: {what}{shown}")
+        }
         (Some(location), None) => format!("template {location}: {what}"),
         _ => format!("template error: {what}"),
     })

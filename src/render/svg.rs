@@ -417,6 +417,70 @@ fn long(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
+/// A small line of a usage measure's figure over the years, for "At a glance": its
+/// points marked, the latest one filled, and read out as "by year: 2016: 100; …" (the
+/// measure's name is the label beside it). `points` are (year, value, value as printed),
+/// oldest first; fewer than two draw nothing.
+pub fn trend(points: &[(i64, f64, String)]) -> String {
+    const WIDTH: f64 = 120.0;
+    const HEIGHT: f64 = 28.0;
+    const PAD: f64 = 4.0;
+    if points.len() < 2 {
+        return String::new();
+    }
+    let (low, high) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.1), hi.max(p.1))
+    });
+    let span = if high > low { high - low } else { 1.0 };
+    let step = (WIDTH - 2.0 * PAD) / (points.len() - 1) as f64;
+    let at = |i: usize, value: f64| {
+        let y = if high > low {
+            HEIGHT - PAD - (value - low) / span * (HEIGHT - 2.0 * PAD)
+        } else {
+            HEIGHT / 2.0
+        };
+        (PAD + step * i as f64, y)
+    };
+    let said: Vec<String> = points
+        .iter()
+        .map(|(year, _, text)| format!("{year}: {text}"))
+        .collect();
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 {WIDTH:.0} {HEIGHT:.0}\" \
+         width=\"{WIDTH:.0}\" height=\"{HEIGHT:.0}\" role=\"img\" aria-label=\"{}\">",
+        escape(&format!("by year: {}", said.join("; ")))
+    );
+    let line: Vec<String> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let (x, y) = at(i, p.1);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    let _ = write!(
+        svg,
+        "<polyline points=\"{}\" fill=\"none\" stroke=\"{ACCENT}\" stroke-width=\"2\"/>",
+        line.join(" ")
+    );
+    for (i, p) in points.iter().enumerate() {
+        let (x, y) = at(i, p.1);
+        let fill = if i + 1 == points.len() {
+            ACCENT
+        } else {
+            "#fff"
+        };
+        let _ = write!(
+            svg,
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3\" fill=\"{fill}\" stroke=\"{ACCENT}\" stroke-width=\"1.5\"/>"
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

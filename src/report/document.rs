@@ -4,6 +4,7 @@
 //! Template authors see these field names; they are listed in the README.
 
 pub(crate) mod figures;
+pub mod glance;
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -34,6 +35,8 @@ pub struct Document {
     pub meeting: Option<Meeting>,
     /// Set when the Head of Department is new to the process, so the document explains it.
     pub new_head: Option<NewHead>,
+    /// The headline figures, first in the document.
+    pub glance: glance::Glance,
     pub numbers: Numbers,
     pub last_year: LastYear,
     pub issues: Vec<IssueEntry>,
@@ -115,6 +118,8 @@ pub struct Numbers {
     pub investment_total_text: String,
     pub usage: Vec<UsageRow>,
     pub libqual: Vec<LibQualRow>,
+    /// The surveys the LibQual+ scores come from, as the plan names them: `LibQual+ 2016`.
+    pub libqual_survey: Option<String>,
     /// Whether any LibQual+ dimension is below the minimum acceptable score.
     pub libqual_below_minimum: bool,
     pub feedback: Vec<FeedbackRow>,
@@ -207,6 +212,8 @@ pub struct ActionEntry {
     pub with: Vec<Person>,
     pub contact: Option<String>,
     pub due_text: Option<String>,
+    /// `31 Jul 2017`, for the actions table.
+    pub due_short_text: Option<String>,
     /// `High`, `Medium`, `Low`.
     pub priority: Option<&'static str>,
     pub quick_win: bool,
@@ -303,6 +310,16 @@ pub fn build(workspace: &Workspace, plan: &Plan, as_of: NaiveDate) -> Document {
         liaison,
         meeting: plan.meeting.as_ref().map(|m| meeting(config, contacts, m)),
         new_head: new_head(plan, previous, contacts),
+        glance: glance::build(
+            plan,
+            &workspace
+                .plans()
+                .into_iter()
+                .filter(|p| p.department.get_ref() == department_id)
+                .collect::<Vec<_>>(),
+            previous,
+            &config.library.currency,
+        ),
         numbers: numbers(config, plan),
         last_year: last_year(previous, as_of),
         issues: plan
@@ -391,18 +408,41 @@ fn meeting(
     }
 }
 
+/// Someone among a plan's attendees: a contact by id (with their name), or a name.
+#[derive(Debug, Clone, Copy)]
+enum Who<'p> {
+    Contact { id: &'p str, name: &'p str },
+    Named(&'p str),
+}
+
+impl<'p> Who<'p> {
+    fn name(self) -> &'p str {
+        match self {
+            Who::Contact { name, .. } | Who::Named(name) => name,
+        }
+    }
+
+    /// The same person: by contact id when both are contacts, else by name.
+    fn is(self, other: Who<'_>) -> bool {
+        match (self, other) {
+            (Who::Contact { id: a, .. }, Who::Contact { id: b, .. }) => a == b,
+            _ => same_person(self.name(), other.name()),
+        }
+    }
+}
+
 /// The person in `role` among a plan's attendees, named in the plan or by contact id.
 fn attendee<'p>(
     plan: &'p Plan,
     role: AttendeeRole,
     contacts: Option<&'p Contacts>,
-) -> Option<&'p str> {
+) -> Option<Who<'p>> {
     plan.meeting
         .as_ref()?
         .attendees
         .iter()
         .find_map(|a| match a {
-            Attendee::Person(p) if p.role == role => Some(p.name.as_str()),
+            Attendee::Person(p) if p.role == role => Some(Who::Named(p.name.as_str())),
             Attendee::Contact(c) => {
                 let person = contacts?.contact(c.contact.get_ref())?;
                 let held = match *person.role.get_ref() {
@@ -410,27 +450,31 @@ fn attendee<'p>(
                     ContactRole::LibraryRep => Some(AttendeeRole::LibraryRep),
                     _ => None,
                 };
-                (held == Some(role)).then(|| person.name.get_ref().as_str())
+                (held == Some(role)).then(|| Who::Contact {
+                    id: c.contact.get_ref().as_str(),
+                    name: person.name.get_ref().as_str(),
+                })
             }
             _ => None,
         })
 }
 
 /// The people the process is explained to: the Head of Department and the Library Rep
-/// when either is not the one in the previous plan, or, on a department's first plan,
-/// whoever reads it (named when the plan names them).
+/// when either is not the one in the previous plan (the same contact id, or the same name
+/// once titles are set aside), or, on a department's first plan, whoever reads it (named
+/// when the plan names them).
 fn new_head(plan: &Plan, previous: Option<&Plan>, contacts: Option<&Contacts>) -> Option<NewHead> {
     const ROLES: [AttendeeRole; 2] = [AttendeeRole::HeadOfDepartment, AttendeeRole::LibraryRep];
     let now = ROLES.map(|role| attendee(plan, role, contacts));
     let new: Vec<&str> = match previous {
-        None => now.iter().flatten().copied().collect(),
+        None => now.iter().flatten().map(|w| w.name()).collect(),
         Some(previous) => ROLES
             .iter()
             .zip(now)
             .filter_map(|(role, now)| {
                 let now = now?;
                 let before = attendee(previous, *role, contacts);
-                (!before.is_some_and(|b| same_person(b, now))).then_some(now)
+                (!before.is_some_and(|b| b.is(now))).then_some(now.name())
             })
             .collect(),
     };
@@ -439,8 +483,9 @@ fn new_head(plan: &Plan, previous: Option<&Plan>, contacts: Option<&Contacts>) -
     }
     Some(NewHead {
         name: new.join(" and "),
-        previous: previous
-            .and_then(|p| attendee(p, AttendeeRole::HeadOfDepartment, contacts).map(str::to_owned)),
+        previous: previous.and_then(|p| {
+            attendee(p, AttendeeRole::HeadOfDepartment, contacts).map(|w| w.name().to_owned())
+        }),
     })
 }
 
@@ -525,6 +570,7 @@ fn numbers(config: &Config, plan: &Plan) -> Numbers {
             .collect(),
         libqual_below_minimum: libqual.iter().any(|l| l.below_minimum),
         libqual,
+        libqual_survey: surveys(&context.libqual),
         feedback: context
             .feedback
             .iter()
@@ -535,6 +581,17 @@ fn numbers(config: &Config, plan: &Plan) -> Numbers {
             })
             .collect(),
     }
+}
+
+/// The distinct surveys named on LibQual+ rows, in the plan's order, joined by commas.
+fn surveys(rows: &[crate::model::LibQual]) -> Option<String> {
+    let mut named: Vec<&str> = Vec::new();
+    for survey in rows.iter().filter_map(|r| r.survey.as_deref()) {
+        if !named.contains(&survey) {
+            named.push(survey);
+        }
+    }
+    (!named.is_empty()).then(|| named.join(", "))
 }
 
 fn last_year(previous: Option<&Plan>, as_of: NaiveDate) -> LastYear {
@@ -611,6 +668,7 @@ fn action(
             .as_ref()
             .map(|c| action_contact(contacts, c.get_ref())),
         due_text: a.due.as_ref().map(|d| figures::date(*d.get_ref())),
+        due_short_text: a.due.as_ref().map(|d| figures::short_date(*d.get_ref())),
         priority: a.priority.map(Keyword::label),
         quick_win: a.quick_win,
         themes: theme_titles(config, &a.themes),
@@ -683,6 +741,7 @@ pub struct IndexEntry {
     pub year: i64,
     pub status: &'static str,
     pub status_label: &'static str,
+    /// `8 Mar 2017`, for the index's table.
     pub meeting_date_text: Option<String>,
     /// The rendered file, relative to the index.
     pub file: String,
@@ -696,7 +755,12 @@ pub fn index_entry(doc: &Document, file: String) -> IndexEntry {
         year: doc.year,
         status: doc.status,
         status_label: doc.status_label,
-        meeting_date_text: doc.meeting.as_ref().and_then(|m| m.date_text.clone()),
+        meeting_date_text: doc
+            .meeting
+            .as_ref()
+            .and_then(|m| m.date.as_ref())
+            .and_then(|d| d.parse().ok())
+            .map(figures::short_date),
         file,
     }
 }
@@ -733,7 +797,25 @@ fn action_contact(contacts: Option<&Contacts>, written: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::in_text;
+    use super::{Who, in_text};
+
+    // Recorded contacts are told apart by id: two people of one name are two people, and
+    // one contact is one person however the plan spells the name around them.
+    #[test]
+    fn contacts_are_the_same_person_by_id_and_names_by_folded_name() {
+        let osei = Who::Contact {
+            id: "dosei",
+            name: "Prof. Daniel Osei",
+        };
+        let namesake = Who::Contact {
+            id: "dosei-2",
+            name: "Prof. Daniel Osei",
+        };
+        assert!(osei.is(osei));
+        assert!(!osei.is(namesake));
+        assert!(osei.is(Who::Named("Professor Daniel Osei")));
+        assert!(Who::Named("Prof. Sarah Hughes").is(Who::Named("professor sarah  hughes")));
+    }
 
     #[test]
     fn units_take_the_article_and_subjects_stand_alone() {

@@ -224,7 +224,8 @@ fn timeline_page(
     report: Vec<DepartmentTimeline>,
     today: NaiveDate,
 ) -> TimelinePage {
-    let text = |date: Option<NaiveDate>| date.map(figures::date);
+    // Table cells: dates short enough to stay on one line.
+    let text = |date: Option<NaiveDate>| date.map(figures::short_date);
     let rows = report
         .iter()
         .map(|row| TimelineRow {

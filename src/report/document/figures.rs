@@ -78,6 +78,11 @@ pub fn date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
+/// `8 Mar 2017`, for a table's cell, where a date must fit on one line.
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
 /// `Wednesday 8 March 2017`, for the meeting.
 pub fn day(date: NaiveDate) -> String {
     date.format("%A %-d %B %Y").to_string()
@@ -152,5 +157,6 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2017, 3, 8).unwrap();
         assert_eq!(date(d), "8 March 2017");
         assert_eq!(day(d), "Wednesday 8 March 2017");
+        assert_eq!(short_date(d), "8 Mar 2017");
     }
 }

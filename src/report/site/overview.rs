@@ -114,7 +114,7 @@ pub fn build(
                 liaison,
                 status: row.status,
                 stage: stage_label(row),
-                meeting_text: row.meeting.map(figures::date),
+                meeting_text: row.meeting.map(figures::short_date),
                 late: row
                     .late
                     .iter()
