@@ -712,7 +712,7 @@ fn a_template_cannot_run_for_ever_or_fill_the_memory() {
     let cases = [
         (
             "{% for a in range(10000) %}{% for b in range(10000) %}{% for c in range(10000) %}x{% endfor %}{% endfor %}{% endfor %}",
-            "ran out of fuel: the template does far more work than any document needs",
+            "the template does far more work than any document needs",
         ),
         (
             "{% macro d(s, n) %}{% if n %}{{ d(s ~ s, n - 1) }}{% else %}{{ s }}{% endif %}{% endmacro %}{{ d(\"x\", 40) }}",
