@@ -3,8 +3,10 @@
 
 pub mod actions;
 pub mod diff;
+pub mod digest;
 pub mod document;
 pub mod export;
+pub mod priorities;
 pub mod site;
 pub mod themes;
 pub mod timeline;
