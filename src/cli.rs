@@ -137,6 +137,14 @@ pub enum Command {
     /// Nothing is sent: --format eml writes a message for a mail client to open.
     Digest(DigestArgs),
 
+    /// The year's review of the process: the feedback and the improvements, with where
+    /// each stands
+    ///
+    /// Reads reviews/<year>.toml, the latest review up to --year (default: the planning
+    /// year that includes today). Proposed and agreed improvements are open: `aplan new`
+    /// lists them when it drafts next year's plans.
+    Review(ReviewArgs),
+
     /// Write a draft plan for a year from the department's most recent plan
     ///
     /// Active actions are carried over as proposed, with `carried_from`; usage figures
@@ -264,6 +272,8 @@ pub enum SchemaFile {
     Contacts,
     /// A department's interactions in a year: interactions/<year>/<department>.toml
     Interactions,
+    /// A year's review of the process: reviews/<year>.toml
+    Review,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -316,6 +326,26 @@ pub struct PrioritiesArgs {
     /// Overwrite the -o file if it exists
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The latest review up to this plan year [default: the planning year that includes
+    /// today]
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i64>,
+
+    /// How to print the review
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Table)]
+    pub format: ReviewFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    /// Lines for a terminal
+    Table,
+    /// One JSON object, documented in the README
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -579,7 +579,7 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         .args(["templates", "--dump", "mine"])
         .assert()
         .success()
-        .stderr(contains("wrote 26 templates to"));
+        .stderr(contains("wrote 27 templates to"));
     for name in [
         "diff.md",
         "digest.html",
@@ -598,6 +598,7 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         "site-nav.html",
         "site-page.html",
         "site-plan.html",
+        "site-review.html",
         "site-themes.html",
         "site-timeline.html",
         "site-workload.html",

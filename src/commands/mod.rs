@@ -11,6 +11,7 @@ mod log;
 mod new;
 mod priorities;
 mod render;
+mod review;
 mod schema;
 mod site;
 mod templates;
@@ -277,6 +278,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Log(args) => log::run(&context, &args),
         Command::Digest(args) => digest::run(&context, &args),
         Command::New(args) => new::run(&context, &args),
+        Command::Review(args) => review::run(&context, &args),
         Command::Timeline(args) => timeline::run(&context, &args),
         Command::Render(args) => render::run(&context, &args),
         Command::Templates(args) => templates::run(&context, &args),

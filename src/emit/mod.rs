@@ -9,6 +9,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod priorities;
+pub mod review;
 pub mod table;
 pub mod terminal;
 pub mod themes;

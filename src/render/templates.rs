@@ -49,6 +49,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/site-plan.html"),
     ),
     (
+        "site-review.html",
+        include_str!("../../templates/site-review.html"),
+    ),
+    (
         "site-themes.html",
         include_str!("../../templates/site-themes.html"),
     ),

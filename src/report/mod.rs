@@ -7,6 +7,7 @@ pub mod digest;
 pub mod document;
 pub mod export;
 pub mod priorities;
+pub mod review;
 pub mod site;
 pub mod themes;
 pub mod timeline;
