@@ -126,6 +126,25 @@ pub enum Command {
     /// department, the kind, a person, an action or the edited file is wrong.
     Log(LogArgs),
 
+    /// What happened with a department's plan since its Library Rep last heard, for them
+    ///
+    /// Action updates and status changes, actions done, overdue and due in the next 60
+    /// days, the interactions with the department by kind (never a private one's detail)
+    /// and the next meeting, addressed to the department's Library Rep (from
+    /// contacts/<department>.toml, else the year's meeting). The period starts the day
+    /// after the last digest recorded with --record, else the day after the meeting. A
+    /// period with no update and no interaction gives one line saying so, and no file.
+    /// Nothing is sent: --format eml writes a message for a mail client to open.
+    Digest(DigestArgs),
+
+    /// The year's review of the process: the feedback and the improvements, with where
+    /// each stands
+    ///
+    /// Reads reviews/<year>.toml, the latest review up to --year (default: the planning
+    /// year that includes today). Proposed and agreed improvements are open: `aplan new`
+    /// lists them when it drafts next year's plans.
+    Review(ReviewArgs),
+
     /// Write a draft plan for a year from the department's most recent plan
     ///
     /// Active actions are carried over as proposed, with `carried_from`; usage figures
@@ -144,6 +163,15 @@ pub enum Command {
     /// person's workload before and after, and the findings the change brings and fixes.
     /// REV and REV2 are Git revisions; without REV2, the files as they are now.
     Diff(DiffArgs),
+
+    /// The paper for the senior managers' prioritisation meeting, in Markdown or HTML
+    ///
+    /// One document for the year: agreed actions (of met and final plans) by theme with
+    /// departments and owners, common themes and the shared work they suggest, quick wins,
+    /// high priorities, workload against the limits with who is over, and due dates by
+    /// quarter. The themes and the workload are those `aplan themes` and `aplan workload`
+    /// report. Plans with errors are left out, with a warning naming them.
+    Priorities(PrioritiesArgs),
 
     /// Each person's departments and active initiatives against the limits
     ///
@@ -244,6 +272,8 @@ pub enum SchemaFile {
     Contacts,
     /// A department's interactions in a year: interactions/<year>/<department>.toml
     Interactions,
+    /// A year's review of the process: reviews/<year>.toml
+    Review,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -273,6 +303,49 @@ pub struct WorkloadArgs {
     /// a limit it was within, or further over it), such as the pull request's base
     #[arg(long, value_name = "REV", requires = "check")]
     pub new_from_rev: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PrioritiesArgs {
+    /// The plan year [default: the planning year that includes today]
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i64>,
+
+    /// The document format [default: from the -o file's extension, else md]
+    #[arg(long, value_enum)]
+    pub format: Option<DocumentFormat>,
+
+    /// Write the paper to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// A folder of templates to use instead of the repository's templates/
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Overwrite the -o file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The latest review up to this plan year [default: the planning year that includes
+    /// today]
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i64>,
+
+    /// How to print the review
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Table)]
+    pub format: ReviewFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    /// Lines for a terminal
+    Table,
+    /// One JSON object, documented in the README
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -499,6 +572,73 @@ pub struct LogArgs {
     /// Keep the detail in the repository's files only, out of the export and every report
     #[arg(long)]
     pub private: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("which").required(true).args(["department", "all"]))]
+pub struct DigestArgs {
+    /// The department, by its id in aplan.toml
+    #[arg(value_name = "DEPT")]
+    pub department: Option<String>,
+
+    /// A digest for every department of aplan.toml, each written to
+    /// DIR/<department>.<ext> (with --out)
+    #[arg(long, requires = "out")]
+    pub all: bool,
+
+    /// The first day of the period [default: the day after the last digest recorded, else
+    /// the day after the year's meeting]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+
+    /// The plan year whose actions it follows [default: the planning year that includes
+    /// today]
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i64>,
+
+    /// The format [default: from the -o file's extension, else md]
+    #[arg(long, value_enum)]
+    pub format: Option<DigestFormat>,
+
+    /// Write the digest to this file instead of standard output
+    #[arg(short, long, value_name = "FILE", conflicts_with_all = ["out", "all"])]
+    pub output: Option<PathBuf>,
+
+    /// Write each digest to DIR/<department>.<ext>
+    #[arg(long, value_name = "DIR", requires = "all")]
+    pub out: Option<PathBuf>,
+
+    /// Record a `digest` interaction for each digest written, so the next one starts the
+    /// day after
+    #[arg(long)]
+    pub record: bool,
+
+    /// Who sends it, for --record: a staff id from aplan.toml [default: the liaison
+    /// librarian]
+    #[arg(long, value_name = "ID", env = "APLAN_USER", requires = "record")]
+    pub by: Option<String>,
+
+    /// Write the digest even when nothing happened in the period
+    #[arg(long)]
+    pub always: bool,
+
+    /// A folder of templates to use instead of the repository's templates/
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Overwrite files that exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DigestFormat {
+    /// Markdown with YAML front matter
+    Md,
+    /// One self-contained HTML page
+    Html,
+    /// An e-mail message (RFC 5322) with text and HTML parts, for a mail client to open
+    Eml,
 }
 
 #[derive(Debug, Args)]

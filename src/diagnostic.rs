@@ -62,7 +62,7 @@ codes! {
     EmptyFile = "empty-file", Error, "The file has no content.";
     UnreadableFile = "unreadable-file", Error, "The file or folder could not be read.";
     BadSymlink = "bad-symlink", Error, "A symbolic link under plans/, contacts/ or interactions/ (or one of those folders itself) is broken, loops, leaves the repository or points at a folder.";
-    NotAYear = "not-a-year", Error, "A folder directly under plans/ or interactions/ is not named after a year.";
+    NotAYear = "not-a-year", Error, "A folder directly under plans/ or interactions/, or a file under reviews/, is not named after a year.";
     MisplacedFile = "misplaced-file", Warning, "A file or folder under plans/, contacts/ or interactions/ is not where such files live (plans/<year>/<department>.toml, contacts/<department>.toml, interactions/<year>/<department>.toml).";
     UnknownKey = "unknown-key", Error, "A key that the file format does not have.";
     WrongType = "wrong-type", Error, "A value of the wrong type, such as a quoted number or date.";
@@ -96,6 +96,7 @@ codes! {
     DoneWithoutUpdate = "done-without-update", Warning, "A done action with no update saying what was done.";
     UpdateBeforeYear = "update-before-year", Warning, "An action's update dated before its plan's year starts.";
     UpdatesOutOfOrder = "updates-out-of-order", Warning, "An action's update dated before the update above it.";
+    ImprovementWithoutOwner = "improvement-without-owner", Warning, "An agreed improvement to the process that nobody owns.";
     MissingTheme = "missing-theme", Warning, "An issue or action with no theme, so `aplan themes` cannot group it.";
     Unfilled = "unfilled", Warning, "A sent, met or final plan whose investment, usage or LibQual+ figures are missing or still a commented template line, or whose LibQual+ scores do not name their survey.";
     BidiControl = "bidi-control", Warning, "Invisible characters that change the direction of text, which can hide from a reviewer what a line says.";

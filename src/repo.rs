@@ -1,5 +1,5 @@
-//! The only reader of the disk: finds the plans repository, walks `plans/`, `contacts/` and
-//! `interactions/`, reads files and hands their text to the model. Checking what was read is [`crate::check`]'s job.
+//! The only reader of the disk: finds the plans repository, walks `plans/`, `contacts/`,
+//! `interactions/` and `reviews/`, reads files and hands their text to the model. Checking what was read is [`crate::check`]'s job.
 //!
 //! A file that cannot be used (too large, binary, not UTF-8, a broken link, not TOML, keys
 //! and values that do not fit the format) becomes a diagnostic and the walk goes on; only a
@@ -16,16 +16,22 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::git::{Contents, RevisionFile};
-use crate::model::{Action, Config, Contacts, Interactions, Plan};
+use crate::model::{Action, Config, Contacts, Interactions, Plan, Review};
 use crate::source::{FileId, SourceFile, Sources};
 use crate::suggest::nearest;
 
 /// The name of the settings file that marks a repository's root.
 pub const CONFIG_FILE: &str = "aplan.toml";
 
-/// What a revision's plans repository is read from: the settings, the plans, the contacts
-/// and the interactions.
-pub const TRACKED: &[&str] = &[CONFIG_FILE, "contacts/", "interactions/", "plans/"];
+/// What a revision's plans repository is read from: the settings, the plans, the contacts,
+/// the interactions and the reviews.
+pub const TRACKED: &[&str] = &[
+    CONFIG_FILE,
+    "contacts/",
+    "interactions/",
+    "plans/",
+    "reviews/",
+];
 
 /// The largest file aplan reads; plans are a few kilobytes.
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
@@ -116,6 +122,8 @@ pub struct Repository {
     /// Each department's interactions of a year, from
     /// `interactions/<year>/<department>.toml`, in path order.
     pub interactions: Vec<Interactions>,
+    /// Each year's review of the process, from `reviews/<year>.toml`, in path order.
+    pub reviews: Vec<Review>,
     /// Problems found while reading files and decoding them into the model, in the order
     /// the files were read. The rules add theirs in [`crate::check::validate`].
     pub diagnostics: Vec<Diagnostic>,
@@ -170,6 +178,7 @@ impl Repository {
             plans: Vec::new(),
             contacts: Vec::new(),
             interactions: Vec::new(),
+            reviews: Vec::new(),
             diagnostics: Vec::new(),
             names: OnceLock::new(),
             by_department: OnceLock::new(),
@@ -181,6 +190,7 @@ impl Repository {
         let mut plan_files = repo.walk(Layout::PLANS)?;
         plan_files.extend(repo.walk(Layout::CONTACTS)?);
         plan_files.extend(repo.walk(Layout::INTERACTIONS)?);
+        plan_files.extend(repo.walk(Layout::REVIEWS)?);
         let walked: HashSet<&str> = match extra {
             [] => HashSet::new(),
             _ => plan_files.iter().map(|f| f.rel.as_str()).collect(),
@@ -225,6 +235,7 @@ impl Repository {
             Holds::Plan(plan) => self.plans.push(plan),
             Holds::Contacts(contacts) => self.contacts.push(contacts),
             Holds::Interactions(interactions) => self.interactions.push(interactions),
+            Holds::Review(review) => self.reviews.push(review),
         }
     }
 
@@ -240,6 +251,7 @@ impl Repository {
             plans: Vec::new(),
             contacts: Vec::new(),
             interactions: Vec::new(),
+            reviews: Vec::new(),
             diagnostics: Vec::new(),
             names: OnceLock::new(),
             by_department: OnceLock::new(),
@@ -272,6 +284,7 @@ impl Repository {
             plans: Vec::new(),
             contacts: Vec::new(),
             interactions: Vec::new(),
+            reviews: Vec::new(),
             diagnostics: Vec::new(),
             names: OnceLock::new(),
             by_department: OnceLock::new(),
@@ -369,6 +382,7 @@ impl Repository {
                     self.plans.retain(|p| p.file != id);
                     self.contacts.retain(|c| c.file != id);
                     self.interactions.retain(|i| i.file != id);
+                    self.reviews.retain(|r| r.file != id);
                     id
                 }
                 None => self.sources.add(rel.clone(), Some(text.clone())),
@@ -393,6 +407,10 @@ impl Repository {
                 Some(Holds::Interactions(interactions)) => {
                     let at = self.interactions.partition_point(|i| before(i.file));
                     self.interactions.insert(at, interactions);
+                }
+                Some(Holds::Review(review)) => {
+                    let at = self.reviews.partition_point(|r| before(r.file));
+                    self.reviews.insert(at, review);
                 }
                 None => {}
             }
@@ -800,6 +818,13 @@ impl Layout {
         what: "interactions",
         plural: "interactions",
     };
+    pub const REVIEWS: Layout = Layout {
+        folder: "reviews",
+        years: false,
+        pattern: "reviews/<year>.toml",
+        what: "review",
+        plural: "reviews",
+    };
 }
 
 /// `interactions/2017` of `interactions/2017/extra`, for messages.
@@ -813,14 +838,19 @@ fn parent_folder(rel: &str) -> String {
 impl Layout {
     /// The layout whose folder `path` (from the root) is in, or is.
     fn of(path: &str) -> Option<Layout> {
-        [Layout::PLANS, Layout::CONTACTS, Layout::INTERACTIONS]
-            .into_iter()
-            .find(|layout| {
-                path == layout.folder
-                    || path
-                        .strip_prefix(layout.folder)
-                        .is_some_and(|rest| rest.starts_with('/'))
-            })
+        [
+            Layout::PLANS,
+            Layout::CONTACTS,
+            Layout::INTERACTIONS,
+            Layout::REVIEWS,
+        ]
+        .into_iter()
+        .find(|layout| {
+            path == layout.folder
+                || path
+                    .strip_prefix(layout.folder)
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
     }
 }
 
@@ -950,6 +980,7 @@ enum Holds {
     Plan(Plan),
     Contacts(Contacts),
     Interactions(Interactions),
+    Review(Review),
 }
 
 impl Holds {
@@ -972,6 +1003,11 @@ impl Holds {
                 Interactions::parse(file, &stem(name), year, text, diagnostics)
                     .map(Holds::Interactions)
             }
+            ["reviews", name] => {
+                let stem = stem(name);
+                let year = is_year(&stem).then(|| stem.parse().ok()).flatten();
+                Review::parse(file, year, text, diagnostics).map(Holds::Review)
+            }
             _ => Plan::parse(file, text, diagnostics).map(Holds::Plan),
         }
     }
@@ -981,6 +1017,7 @@ impl Holds {
             Holds::Plan(plan) => plan.file,
             Holds::Contacts(contacts) => contacts.file,
             Holds::Interactions(interactions) => interactions.file,
+            Holds::Review(review) => review.file,
         }
     }
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::check;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Action, Config, Contacts, Interactions, Plan};
+use crate::model::{Action, Config, Contacts, Interactions, Plan, Review};
 use crate::repo::Repository;
 use crate::source::{FileId, Sources};
 
@@ -133,6 +133,18 @@ impl Workspace {
         interactions
     }
 
+    /// The reviews of the process without errors, by year.
+    pub fn reviews(&self) -> Vec<&Review> {
+        let mut reviews: Vec<&Review> = self
+            .repo
+            .reviews
+            .iter()
+            .filter(|r| !self.broken.contains(&r.file))
+            .collect();
+        reviews.sort_by_key(|r| r.year);
+        reviews
+    }
+
     /// The plans without errors for one year, by department.
     pub fn plans_for(&self, year: i64) -> Vec<&Plan> {
         let year_of = |i: &usize| *self.repo.plans[*i].year.get_ref();
@@ -158,7 +170,7 @@ impl Workspace {
         self.repo.previous_plan(department, year)
     }
 
-    /// Paths of the plan, contacts and interactions files left out of reports because they
+    /// Paths of the plan, contacts, interactions and review files left out of reports because they
     /// have errors, sorted.
     /// Files too broken to read as a plan at all (bad TOML, not UTF-8) are included: they
     /// never become a [`Plan`], but a report must still say it left them out.
@@ -169,7 +181,7 @@ impl Workspace {
             .iter()
             .filter(|(id, file)| {
                 self.broken.contains(id)
-                    && ["plans/", "contacts/", "interactions/"]
+                    && ["plans/", "contacts/", "interactions/", "reviews/"]
                         .iter()
                         .any(|folder| file.path().starts_with(folder))
                     && file.path().ends_with(".toml")

@@ -1,5 +1,5 @@
 //! The README's examples are tests: every `console` block of README.md runs as a trycmd case
-//! on a fresh copy of this repository's plans (`aplan.toml`, `plans/`, `contacts/`, `interactions/`, `templates/`), on the
+//! on a fresh copy of this repository's plans (`aplan.toml`, `plans/`, `contacts/`, `interactions/`, `reviews/`, `templates/`), on the
 //! day the examples are written for, so what a reader copies is what the program does.
 //!
 //! Each block starts from the bundled plans, so a block that writes (`update`, `new`,
@@ -28,6 +28,7 @@ const REPOSITORY: &[&str] = &[
     "plans",
     "contacts",
     "interactions",
+    "reviews",
     "templates",
 ];
 

@@ -584,14 +584,18 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         .args(["templates", "--dump", "mine"])
         .assert()
         .success()
-        .stderr(contains("wrote 22 templates to"));
+        .stderr(contains("wrote 27 templates to"));
     for name in [
         "diff.md",
+        "digest.html",
+        "digest.md",
         "draft.toml",
         "index.html",
         "index.md",
         "plan.html",
         "plan.md",
+        "priorities.html",
+        "priorities.md",
         "process.md",
         "site-actions.html",
         "site-head.html",
@@ -599,6 +603,7 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         "site-nav.html",
         "site-page.html",
         "site-plan.html",
+        "site-review.html",
         "site-themes.html",
         "site-timeline.html",
         "site-workload.html",

@@ -1,12 +1,12 @@
 //! Ids that must be unique: staff and departments in aplan.toml, issues and actions in a
-//! plan, contacts in a department.
+//! plan, contacts in a department, improvements in a review.
 
 use std::collections::HashMap;
 
 use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Config, Contacts, Plan};
+use crate::model::{Config, Contacts, Plan, Review};
 use crate::source::FileId;
 
 pub fn check_config(config: &Config, out: &mut Vec<Diagnostic>) {
@@ -44,6 +44,15 @@ pub fn check_contacts(contacts: &Contacts, out: &mut Vec<Diagnostic>) {
         contacts.file,
         "contact id",
         contacts.contacts.iter().map(|c| &c.id),
+        out,
+    );
+}
+
+pub fn check_review(review: &Review, out: &mut Vec<Diagnostic>) {
+    unique(
+        review.file,
+        "improvement id",
+        review.improvements.iter().map(|i| &i.id),
         out,
     );
 }

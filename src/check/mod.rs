@@ -14,6 +14,7 @@ mod figures;
 mod ids;
 mod layout;
 mod references;
+mod review;
 mod text;
 mod updates;
 
@@ -104,6 +105,13 @@ fn run(repo: &Repository, only: Option<&HashSet<FileId>>, out: &mut Vec<Diagnost
             found
         })
         .collect();
+    for file in repo.reviews.iter().filter(|r| wanted(r.file)) {
+        ids::check_review(file, out);
+        review::check(file, repo.sources.get(file.file).path(), out);
+        if let Some(known) = &rules.known {
+            references::check_review(known, file, out);
+        }
+    }
     let per_plan: Vec<Vec<Diagnostic>> = repo
         .plans
         .par_iter()

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::decode::{is_slug, slugify};
-use crate::model::{Attendee, Config, Contacts, Interactions, Plan, StaffAttendee};
+use crate::model::{Attendee, Config, Contacts, Interactions, Plan, Review, StaffAttendee};
 use crate::repo::Repository;
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
@@ -359,6 +359,13 @@ pub fn check_interactions(
         for action in &interaction.actions {
             check_action_reference(file, action, None, index, out);
         }
+    }
+}
+
+/// The owners of a review's improvements must be staff of aplan.toml.
+pub fn check_review(known: &Known<'_>, review: &Review, out: &mut Vec<Diagnostic>) {
+    for owner in review.improvements.iter().filter_map(|i| i.owner.as_ref()) {
+        known.staff.check(review.file, "owner", owner, out);
     }
 }
 

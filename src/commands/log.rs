@@ -85,7 +85,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-fn unknown_department(config: &Config, department: &str) -> String {
+pub(super) fn unknown_department(config: &Config, department: &str) -> String {
     let mut ids: Vec<&str> = config
         .departments
         .iter()
@@ -101,7 +101,7 @@ fn unknown_department(config: &Config, department: &str) -> String {
     )
 }
 
-fn unknown_kind(config: &Config, kind: &str) -> String {
+pub(super) fn unknown_kind(config: &Config, kind: &str) -> String {
     let kinds = &config.crm.kinds;
     let near = did_you_mean(kind, kinds.iter().map(String::as_str))
         .map(|n| format!("did you mean `{n}`? "))

@@ -3,12 +3,15 @@
 mod actions;
 mod completions;
 mod diff;
+mod digest;
 mod explain;
 mod export;
 mod init;
 mod log;
 mod new;
+mod priorities;
 mod render;
+mod review;
 mod schema;
 mod site;
 mod templates;
@@ -162,7 +165,7 @@ pub(crate) fn kept<T>(value: T) -> ManuallyDrop<T> {
 
 /// Refuses an output folder that is not aplan's to fill: the top of the file system
 /// always; the repository's root, or a folder holding anything but documents (`.md`,
-/// `.html`, `.css` files), unless `--force` allowed it.
+/// `.html`, `.css` and `.eml` files), unless `--force` allowed it.
 pub(crate) fn check_out_folder(dir: &Path, root: &Path, overwrite: Overwrite) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
         anyhow::bail!("{} is not a folder", dir.display());
@@ -188,7 +191,7 @@ pub(crate) fn check_out_folder(dir: &Path, root: &Path, overwrite: Overwrite) ->
     let document = |name: &str| {
         Path::new(name)
             .extension()
-            .is_some_and(|e| e == "md" || e == "html" || e == "css")
+            .is_some_and(|e| e == "md" || e == "html" || e == "css" || e == "eml")
     };
     if let Some(entry) = write::foreign_entry(dir, document) {
         anyhow::bail!(
@@ -266,13 +269,16 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Validate(args) => validate::run(&context, &args),
         Command::Themes(args) => themes::run(&context, &args),
         Command::Workload(args) => workload::run(&context, &args),
+        Command::Priorities(args) => priorities::run(&context, &args),
         Command::Diff(args) => diff::run(&context, &args),
         Command::Export { format } => export::run(&context, format),
         Command::Init(args) => init::run(&context, &args),
         Command::Actions(args) => actions::run(&context, &args),
         Command::Update(args) => update::run(&context, &args),
         Command::Log(args) => log::run(&context, &args),
+        Command::Digest(args) => digest::run(&context, &args),
         Command::New(args) => new::run(&context, &args),
+        Command::Review(args) => review::run(&context, &args),
         Command::Timeline(args) => timeline::run(&context, &args),
         Command::Render(args) => render::run(&context, &args),
         Command::Templates(args) => templates::run(&context, &args),

@@ -9,8 +9,11 @@ use crate::cli::NewArgs;
 use crate::edit::Transaction;
 use crate::edit::draft::Draft;
 use crate::exit::ExitStatus;
-use crate::model::Department;
+use crate::model::{Config, Department};
 use crate::render::Renderer;
+use crate::repo::Repository;
+use crate::report;
+use crate::report::review::ReviewReport;
 use crate::suggest::nearest;
 
 pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
@@ -27,6 +30,7 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
     let templates = super::render::template_set(context, &root, None)?;
     super::render::announce_overrides(context, &templates, |name| name == "draft.toml");
     let renderer = Renderer::new(templates)?;
+    let review = last_review(repo, config, args.year);
     let departments: Vec<&Department> = match &args.department {
         Some(id) => match config.department(id) {
             Some(department) => vec![department],
@@ -104,7 +108,36 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
         for line in messages.iter().chain(&kept) {
             writeln!(out, "{line}")?;
         }
+        if let Some(review) = review.filter(|r| r.open > 0) {
+            writeln!(
+                out,
+                "open improvements from the review of {} ({}):",
+                review.year, review.path
+            )?;
+            for improvement in review.improvements.iter().filter(|i| i.open) {
+                let mut about = vec![improvement.status.to_owned()];
+                about.extend(improvement.owner_name.clone());
+                about.extend(improvement.due.map(|d| format!("due {d}")));
+                writeln!(
+                    out,
+                    "  {}: {} ({})",
+                    improvement.id,
+                    improvement.title,
+                    about.join(", ")
+                )?;
+            }
+        }
     }
     out.flush()?;
     Ok(ExitStatus::Success)
+}
+
+/// The latest review of the process before `year`, whose open improvements the new year's
+/// plans are to carry out.
+fn last_review(repo: &Repository, config: &Config, year: i64) -> Option<ReviewReport> {
+    repo.reviews
+        .iter()
+        .filter(|r| r.year.is_some_and(|y| y < year))
+        .max_by_key(|r| r.year)
+        .map(|review| report::review::build(config, repo.sources.get(review.file).path(), review))
 }

@@ -1,4 +1,4 @@
-//! `aplan schema plan|config|contacts|interactions`: the JSON Schema of a file, for editors.
+//! `aplan schema plan|config|contacts|interactions|review`: the JSON Schema of a file, for editors.
 
 use std::io::Write;
 
@@ -6,7 +6,9 @@ use anyhow::Result;
 
 use crate::cli::SchemaFile;
 use crate::exit::ExitStatus;
-use crate::model::schema::{config_schema, contacts_schema, interactions_schema, plan_schema};
+use crate::model::schema::{
+    config_schema, contacts_schema, interactions_schema, plan_schema, review_schema,
+};
 
 pub fn run(file: SchemaFile) -> Result<ExitStatus> {
     let schema = match file {
@@ -14,6 +16,7 @@ pub fn run(file: SchemaFile) -> Result<ExitStatus> {
         SchemaFile::Config => config_schema(),
         SchemaFile::Contacts => contacts_schema(),
         SchemaFile::Interactions => interactions_schema(),
+        SchemaFile::Review => review_schema(),
     };
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &schema)?;

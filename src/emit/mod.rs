@@ -4,9 +4,12 @@
 pub mod actions;
 pub mod csv;
 pub mod diff;
+pub mod digest;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod priorities;
+pub mod review;
 pub mod table;
 pub mod terminal;
 pub mod themes;

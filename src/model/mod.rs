@@ -12,6 +12,7 @@ pub mod interactions;
 pub mod loose_date;
 mod mistake;
 pub mod plan;
+pub mod review;
 pub mod schema;
 pub mod tree;
 pub mod year;
@@ -27,6 +28,7 @@ pub use plan::{
     Usage,
 };
 
+pub use review::{Improvement, ImprovementStatus, Review, ReviewFeedback};
 pub use year::YearStart;
 
 use toml::Spanned;

@@ -1,6 +1,6 @@
-//! JSON Schemas of `aplan.toml`, plan, contacts and interactions files, for editors (Taplo,
-//! Even Better TOML) and other tools, derived from the model types ([`Plan`], [`Config`],
-//! [`Contacts`], [`Interactions`]); here are only the
+//! JSON Schemas of `aplan.toml`, plan, contacts, interactions and review files, for editors
+//! (Taplo, Even Better TOML) and other tools, derived from the model types ([`Plan`],
+//! [`Config`], [`Contacts`], [`Interactions`], [`Review`]); here are only the
 //! generator's settings and the schemas of ids and dates. A test below holds the schemas
 //! to the decoders, and an external check validates the bundled files against them.
 
@@ -11,7 +11,7 @@ use schemars::transform::{Transform, transform_subschemas};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
-use super::{Config, Contacts, Interactions, Plan};
+use super::{Config, Contacts, Interactions, Plan, Review};
 
 /// The JSON Schema of a plan file.
 pub fn plan_schema() -> Schema {
@@ -31,6 +31,11 @@ pub fn contacts_schema() -> Schema {
 /// The JSON Schema of `interactions/<year>/<department>.toml`.
 pub fn interactions_schema() -> Schema {
     generator().into_root_schema_for::<Interactions>()
+}
+
+/// The JSON Schema of `reviews/<year>.toml`.
+pub fn review_schema() -> Schema {
+    generator().into_root_schema_for::<Review>()
 }
 
 /// Draft 7, which every editor understands.
@@ -120,7 +125,9 @@ mod tests {
     use super::*;
     use crate::diagnostic::{Code, Diagnostic};
     use crate::model::decode::Keyword;
-    use crate::model::{ActionStatus, AttendeeRole, ContactRole, PlanStatus, Priority, StaffRole};
+    use crate::model::{
+        ActionStatus, AttendeeRole, ContactRole, ImprovementStatus, PlanStatus, Priority, StaffRole,
+    };
     use crate::source::{FileId, Sources};
 
     /// A key no table has, nor anything near one, so the decoder's hint lists every key
@@ -215,6 +222,10 @@ mod tests {
         crate::model::Interactions::parse(file, "history", Some(2017), text, diagnostics);
     }
 
+    fn parse_review(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+        crate::model::Review::parse(file, Some(2017), text, diagnostics);
+    }
+
     /// Every table of both files: a field added to the model but not to its decoder (or
     /// read by the decoder but missing from the model) makes the two lists differ.
     #[test]
@@ -283,10 +294,19 @@ mod tests {
                 format!("[[interactions]]\n{UNKNOWN} = 1\n"),
             ),
         ];
+        let review_tables: &[(&[&str], String)] = &[
+            (&[], format!("{UNKNOWN} = 1\n")),
+            (&["feedback"], format!("[[feedback]]\n{UNKNOWN} = 1\n")),
+            (
+                &["improvements"],
+                format!("[[improvements]]\n{UNKNOWN} = 1\n"),
+            ),
+        ];
         let plan = serde_json::to_value(plan_schema()).unwrap();
         let config = serde_json::to_value(config_schema()).unwrap();
         let contacts = serde_json::to_value(contacts_schema()).unwrap();
         let interactions = serde_json::to_value(interactions_schema()).unwrap();
+        let review = serde_json::to_value(review_schema()).unwrap();
         for (schema, tables, parse) in [
             (
                 &plan,
@@ -296,6 +316,7 @@ mod tests {
             (&config, config_tables, parse_config),
             (&contacts, contacts_tables, parse_contacts),
             (&interactions, interactions_tables, parse_interactions),
+            (&review, review_tables, parse_review),
         ] {
             for (path, text) in tables {
                 assert_eq!(
@@ -375,6 +396,11 @@ mod tests {
         assert_eq!(
             schema_words(&contacts, &["contacts", "role"]),
             words::<ContactRole>()
+        );
+        let review = serde_json::to_value(review_schema()).unwrap();
+        assert_eq!(
+            schema_words(&review, &["improvements", "status"]),
+            words::<ImprovementStatus>()
         );
     }
 }

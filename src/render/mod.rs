@@ -24,7 +24,9 @@ use minijinja::{
 };
 use serde::Serialize;
 
+use crate::report::digest::Digest;
 use crate::report::document::{Document, Index};
+use crate::report::priorities::Priorities;
 use templates::TemplateSet;
 
 /// The output formats of `aplan render`.
@@ -149,6 +151,46 @@ impl Renderer {
         self.render(template, Value::from(Serde(page)))
     }
 
+    /// A department's digest, from `digest.md` or `digest.html`. The Markdown opens with
+    /// YAML front matter unless `front_matter` is false, as for an e-mail's text part.
+    pub fn digest(
+        &self,
+        digest: &Digest,
+        format: Format,
+        front_matter: bool,
+    ) -> Result<String, TemplateError> {
+        let front_matter = if front_matter {
+            yaml(&DigestFrontMatter {
+                title: &digest.subject,
+                department: &digest.department.id,
+                year: digest.year,
+                from: digest.from.to_string(),
+                to: digest.to.to_string(),
+            })?
+        } else {
+            String::new()
+        };
+        let ctx = context! {
+            front_matter => Value::from_safe_string(front_matter),
+            ..Value::from(Serde(digest))
+        };
+        self.render(&format!("digest.{}", format.extension()), ctx)
+    }
+
+    /// The priorities paper, from `priorities.md` (with YAML front matter) or
+    /// `priorities.html`.
+    pub fn priorities(&self, paper: &Priorities, format: Format) -> Result<String, TemplateError> {
+        let front_matter = yaml(&PrioritiesFrontMatter {
+            title: &paper.title,
+            year: paper.year,
+        })?;
+        let ctx = context! {
+            front_matter => Value::from_safe_string(front_matter),
+            ..Value::from(Serde(paper))
+        };
+        self.render(&format!("priorities.{}", format.extension()), ctx)
+    }
+
     /// A new year's draft plan file, from `draft.toml` and what `draft` serializes to.
     pub fn draft(&self, draft: &impl Serialize) -> Result<String, TemplateError> {
         self.render("draft.toml", Value::from(Serde(draft)))
@@ -239,6 +281,21 @@ struct PlanFrontMatter<'a> {
     year: i64,
     status: &'a str,
     meeting: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct DigestFrontMatter<'a> {
+    title: &'a str,
+    department: &'a str,
+    year: i64,
+    from: String,
+    to: String,
+}
+
+#[derive(Debug, Serialize)]
+struct PrioritiesFrontMatter<'a> {
+    title: &'a str,
+    year: i64,
 }
 
 #[derive(Debug, Serialize)]

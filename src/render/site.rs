@@ -29,6 +29,7 @@ enum Kind {
     Workload,
     Themes,
     Actions,
+    Review,
     /// The plan at this position of [`Site::plans`].
     Plan(usize),
 }
@@ -40,6 +41,7 @@ const SECTIONS: &[(Kind, &str, &str)] = &[
     (Kind::Workload, "workload.html", "Workload"),
     (Kind::Themes, "themes.html", "Themes"),
     (Kind::Actions, "actions.html", "Actions"),
+    (Kind::Review, "review.html", "Review"),
 ];
 
 /// A link of the site's navigation.
@@ -113,6 +115,7 @@ impl Renderer {
             },
             Kind::Themes => context! { page => Serde(&site.themes) },
             Kind::Actions => context! { page => Serde(&site.actions) },
+            Kind::Review => context! { page => Serde(&site.review) },
         };
         let template = format!("site-{}", page.file);
         self.render(&template, context! { ..common, ..data })

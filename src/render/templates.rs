@@ -4,15 +4,25 @@
 /// The built-in templates, by name: a document and an index for each format, the
 /// stylesheet the HTML ones inline, the explanation of the process for a new Head of
 /// Department, written once in Markdown for both formats, the pages and stylesheet of
-/// `aplan site`, the Markdown and HTML pages of the themes and workload reports, and the
-/// draft plan of `aplan new`.
+/// `aplan site`, the Markdown and HTML pages of the themes and workload reports, the
+/// digest for a Library Rep, the priorities paper, and the draft plan of `aplan new`.
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("diff.md", include_str!("../../templates/diff.md")),
+    ("digest.html", include_str!("../../templates/digest.html")),
+    ("digest.md", include_str!("../../templates/digest.md")),
     ("draft.toml", include_str!("../../templates/draft.toml")),
     ("index.html", include_str!("../../templates/index.html")),
     ("index.md", include_str!("../../templates/index.md")),
     ("plan.html", include_str!("../../templates/plan.html")),
     ("plan.md", include_str!("../../templates/plan.md")),
+    (
+        "priorities.html",
+        include_str!("../../templates/priorities.html"),
+    ),
+    (
+        "priorities.md",
+        include_str!("../../templates/priorities.md"),
+    ),
     ("process.md", include_str!("../../templates/process.md")),
     (
         "site-actions.html",
@@ -37,6 +47,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     (
         "site-plan.html",
         include_str!("../../templates/site-plan.html"),
+    ),
+    (
+        "site-review.html",
+        include_str!("../../templates/site-review.html"),
     ),
     (
         "site-themes.html",

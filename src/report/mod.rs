@@ -3,8 +3,11 @@
 
 pub mod actions;
 pub mod diff;
+pub mod digest;
 pub mod document;
 pub mod export;
+pub mod priorities;
+pub mod review;
 pub mod site;
 pub mod themes;
 pub mod timeline;

@@ -37,6 +37,8 @@ pub struct Site<'w> {
     pub workload: WorkloadPage,
     pub timeline: TimelinePage,
     pub actions: ActionsPage,
+    /// The latest review of the process up to the year, if any.
+    pub review: Option<super::review::ReviewReport>,
 }
 
 /// One plan's page: the plan and the file it is written to.
@@ -135,6 +137,7 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Site<'_> {
         workload: workload_page(config, workload, year),
         timeline: timeline_page(config, timeline, today),
         actions: actions::build(workspace, year, today),
+        review: super::review::latest(workspace, year),
         plans,
     }
 }

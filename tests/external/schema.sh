@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `aplan schema` checked by an independent validator (check-jsonschema): every bundled plan
-# and settings file, contacts and interactions file passes, and a broken plan does not.
+# and settings file, contacts, interactions and review file passes, and a broken plan does not.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 aplan="$here/target/debug/aplan"
@@ -11,10 +11,12 @@ trap 'rm -rf "$work"' EXIT
 "$aplan" schema config >"$work/config.json"
 "$aplan" schema contacts >"$work/contacts.json"
 "$aplan" schema interactions >"$work/interactions.json"
+"$aplan" schema review >"$work/review.json"
 check-jsonschema --schemafile "$work/plan.json" "$here"/plans/*/*.toml "$here"/tests/fixtures/base/plans/*/*.toml
 check-jsonschema --schemafile "$work/config.json" "$here/aplan.toml" "$here/tests/fixtures/base/aplan.toml"
 check-jsonschema --schemafile "$work/contacts.json" "$here"/contacts/*.toml "$here"/tests/fixtures/crm/contacts/*.toml
 check-jsonschema --schemafile "$work/interactions.json" "$here"/interactions/*/*.toml "$here"/tests/fixtures/crm/interactions/*/*.toml
+check-jsonschema --schemafile "$work/review.json" "$here"/reviews/*.toml
 
 sed 's/^year = 2017/year = "2017"/' "$here/plans/2017/history.toml" >"$work/broken.toml"
 if check-jsonschema --schemafile "$work/plan.json" "$work/broken.toml" >/dev/null 2>&1; then
