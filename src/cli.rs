@@ -126,6 +126,16 @@ pub enum Command {
     /// department, the kind, a person, an action or the edited file is wrong.
     Log(LogArgs),
 
+    /// What the library has done with each department: interactions by kind, quiet
+    /// departments, follow-ups due and overdue, each person's totals
+    ///
+    /// Counts cover the planning year (or --since a date); the last interaction and days
+    /// since look at every year up to today. A department with none for more than
+    /// `[crm] quiet_after_days` (default 90) is quiet. A follow-up stays open until a later
+    /// interaction with one of the same contacts (or with the department, when it named
+    /// none).
+    Activity(ActivityArgs),
+
     /// Write a draft plan for a year from the department's most recent plan
     ///
     /// Active actions are carried over as proposed, with `carried_from`; usage figures
@@ -449,6 +459,65 @@ pub struct UpdateArgs {
     /// When it happened [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActivityArgs {
+    /// The plan year [default: the planning year that includes today]
+    #[arg(long, value_name = "YEAR", conflicts_with = "since")]
+    pub year: Option<i64>,
+
+    /// Interactions from this date on, in any year, instead of one planning year
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+
+    /// Only interactions this member of staff took part in (repeat for more)
+    #[arg(long, value_name = "STAFF", help_heading = "Filters")]
+    pub by: Vec<String>,
+
+    /// Only this department (repeat for more)
+    #[arg(long, value_name = "DEPARTMENT", help_heading = "Filters")]
+    pub department: Vec<String>,
+
+    /// How to print the report
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// A department id, or a contact as id or department/id
+    #[arg(value_name = "DEPT|CONTACT")]
+    pub subject: String,
+
+    /// Only events on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+
+    /// How to print the history
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// Aligned columns for people
+    Table,
+    /// Markdown, for a wiki or a briefing note
+    Md,
+    /// A JSON object, documented in the README
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// The contact, as id or department/id
+    #[arg(value_name = "CONTACT")]
+    pub contact: String,
+
+    /// Make the change; without it, only list what would change
+    #[arg(long)]
+    pub confirm: bool,
 }
 
 #[derive(Debug, Args)]

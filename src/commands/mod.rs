@@ -1,6 +1,7 @@
 //! One thin file per subcommand: load, check or report, emit.
 
 mod actions;
+mod activity;
 mod completions;
 mod diff;
 mod explain;
@@ -272,6 +273,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Actions(args) => actions::run(&context, &args),
         Command::Update(args) => update::run(&context, &args),
         Command::Log(args) => log::run(&context, &args),
+        Command::Activity(args) => activity::run(&context, &args),
         Command::New(args) => new::run(&context, &args),
         Command::Timeline(args) => timeline::run(&context, &args),
         Command::Render(args) => render::run(&context, &args),

@@ -2,6 +2,7 @@
 //! exit codes.
 
 pub mod actions;
+pub mod activity;
 pub mod csv;
 pub mod diff;
 pub mod github;

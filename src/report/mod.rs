@@ -2,9 +2,11 @@
 //! emitters print. Nothing here reads the disk or prints.
 
 pub mod actions;
+pub mod activity;
 pub mod diff;
 pub mod document;
 pub mod export;
+pub mod follow_ups;
 pub mod site;
 pub mod themes;
 pub mod timeline;
