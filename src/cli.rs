@@ -136,6 +136,14 @@ pub enum Command {
     /// none).
     Activity(ActivityArgs),
 
+    /// Everything that happened with a department or a contact, in date order
+    ///
+    /// Plans sent, meetings, final plans sent, action updates and interactions. Events of
+    /// one day come in that order. A contact is named by id (`dosei`), or as
+    /// department/id when two departments have one of that id. Private detail is never
+    /// shown.
+    History(HistoryArgs),
+
     /// Write a draft plan for a year from the department's most recent plan
     ///
     /// Active actions are carried over as proposed, with `carried_from`; usage figures

@@ -172,3 +172,42 @@ fn validating_named_contacts_and_interactions_reads_each_once() {
         .success()
         .stdout("checked 3 files: no problems found\n");
 }
+
+/// Hostile: the detail of a private interaction is in no output of `history` (any format)
+/// nor of `site`, while the interaction itself is listed.
+#[test]
+fn private_detail_is_in_no_history_or_site() {
+    let repo = repo_with(Some(&fixtures().join("crm")));
+    for subject in ["history", "ahead"] {
+        for format in ["table", "md", "json"] {
+            let output = aplan(repo.path())
+                .args(["history", subject, "--format", format])
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(0), "{output:?}");
+            let out = String::from_utf8(output.stdout).unwrap();
+            assert!(
+                !out.contains(PRIVATE),
+                "history {subject} --format {format}"
+            );
+            assert!(out.contains("Action plan meeting"), "the summary stays");
+        }
+    }
+    let out = repo.path().join("site-out");
+    aplan(repo.path())
+        .args(["site", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let text = fs::read_to_string(entry.path()).unwrap();
+            assert!(
+                !text.contains(PRIVATE),
+                "{} shows private detail",
+                entry.path().display()
+            );
+        }
+    }
+}

@@ -9,6 +9,7 @@
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("diff.md", include_str!("../../templates/diff.md")),
     ("draft.toml", include_str!("../../templates/draft.toml")),
+    ("history.md", include_str!("../../templates/history.md")),
     ("index.html", include_str!("../../templates/index.html")),
     ("index.md", include_str!("../../templates/index.md")),
     ("plan.html", include_str!("../../templates/plan.html")),

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod document;
 pub mod export;
 pub mod follow_ups;
+pub mod history;
 pub mod site;
 pub mod themes;
 pub mod timeline;
