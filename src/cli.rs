@@ -144,6 +144,14 @@ pub enum Command {
     /// shown.
     History(HistoryArgs),
 
+    /// Erase a contact from every file: a data-protection erasure request
+    ///
+    /// Removes the contact from contacts/<department>.toml, from interactions' `with`
+    /// lists, from meeting attendees (keeping the role) and from actions' `contact`, and
+    /// replaces their name wherever it appears in text. Every file is changed or none.
+    /// Without --confirm, lists what would change and writes nothing.
+    Forget(ForgetArgs),
+
     /// Write a draft plan for a year from the department's most recent plan
     ///
     /// Active actions are carried over as proposed, with `carried_from`; usage figures

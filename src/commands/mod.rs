@@ -6,6 +6,7 @@ mod completions;
 mod diff;
 mod explain;
 mod export;
+mod forget;
 mod history;
 mod init;
 mod log;
@@ -330,6 +331,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Log(args) => log::run(&context, &args),
         Command::Activity(args) => activity::run(&context, &args),
         Command::History(args) => history::run(&context, &args),
+        Command::Forget(args) => forget::run(&context, &args),
         Command::New(args) => new::run(&context, &args),
         Command::Timeline(args) => timeline::run(&context, &args),
         Command::Render(args) => render::run(&context, &args),
