@@ -442,6 +442,7 @@ mod tests {
                 step: Step::Send,
                 by: None,
             }),
+            follow_ups: Vec::new(),
         }
     }
 

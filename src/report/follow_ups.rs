@@ -51,7 +51,7 @@ impl FollowUpState {
 }
 
 /// An open follow-up.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FollowUp {
     pub department: String,
     /// The date of the interaction that set it.

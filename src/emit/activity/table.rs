@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::by_kind;
 use crate::emit::table::Table;
 use crate::report::activity::Activity;
+use crate::report::follow_ups::FollowUp;
 
 pub fn write(out: &mut dyn Write, report: &Activity, color: bool) -> io::Result<()> {
     let window = match (report.year, report.since) {
@@ -26,7 +27,7 @@ pub fn write(out: &mut dyn Write, report: &Activity, color: bool) -> io::Result<
         writeln!(out, "No open follow-ups.")
     } else {
         writeln!(out, "Open follow-ups:\n")?;
-        follow_ups(report).write(out, color)
+        follow_ups(&report.follow_ups).write(out, color)
     }
 }
 
@@ -86,9 +87,10 @@ fn staff(report: &Activity) -> Table {
     table
 }
 
-fn follow_ups(report: &Activity) -> Table {
+/// Open follow-ups, one a row; `timeline` shows them too.
+pub fn follow_ups<'a>(open: impl IntoIterator<Item = &'a FollowUp>) -> Table {
     let mut table = Table::new(["follow up", "", "department", "from", "kind", "summary"]);
-    for follow_up in &report.follow_ups {
+    for follow_up in open {
         table.push(vec![
             follow_up.follow_up.to_string(),
             follow_up.state.label().to_owned(),
