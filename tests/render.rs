@@ -579,7 +579,7 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         .args(["templates", "--dump", "mine"])
         .assert()
         .success()
-        .stderr(contains("wrote 22 templates to"));
+        .stderr(contains("wrote 24 templates to"));
     for name in [
         "diff.md",
         "draft.toml",

@@ -20,6 +20,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/site-actions.html"),
     ),
     (
+        "site-activity.html",
+        include_str!("../../templates/site-activity.html"),
+    ),
+    (
         "site-head.html",
         include_str!("../../templates/site-head.html"),
     ),

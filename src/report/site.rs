@@ -4,6 +4,7 @@
 //! out. The charts are drawn from the same data by `render::svg`.
 
 mod actions;
+pub mod activity;
 mod overview;
 mod themes;
 
@@ -37,6 +38,7 @@ pub struct Site<'w> {
     pub workload: WorkloadPage,
     pub timeline: TimelinePage,
     pub actions: ActionsPage,
+    pub activity: activity::ActivityPage,
 }
 
 /// One plan's page: the plan and the file it is written to.
@@ -47,6 +49,16 @@ pub struct PlanPage<'w> {
 }
 
 impl Site<'_> {
+    /// A plan page's department's latest interactions, as of the day its document is.
+    pub fn recent_interactions(&self, page: &PlanPage<'_>) -> Vec<activity::RecentInteraction> {
+        let as_of = document::as_of(page.plan, None, self.today);
+        activity::recent(
+            &self.workspace.interactions(),
+            page.plan.department.get_ref(),
+            as_of,
+        )
+    }
+
     /// The meeting document of a plan page.
     pub fn document(&self, page: &PlanPage<'_>) -> Document {
         let as_of = document::as_of(page.plan, None, self.today);
@@ -135,6 +147,13 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Site<'_> {
         workload: workload_page(config, workload, year),
         timeline: timeline_page(config, timeline, today),
         actions: actions::build(workspace, year, today),
+        activity: activity::build(
+            config,
+            &workspace.interactions(),
+            year,
+            |id| workspace.plan(id, year).is_some(),
+            today,
+        ),
         plans,
     }
 }
