@@ -160,9 +160,6 @@ pub struct Crm {
     /// A department with no interaction for more than this many days is quiet (default 90).
     #[schemars(with = "Option<u32>")]
     pub quiet_after_days: u32,
-    /// Interactions are kept this many years (default 6); `validate` warns on older ones.
-    #[schemars(with = "Option<u32>")]
-    pub retain_years: u32,
 }
 
 impl Default for Crm {
@@ -170,7 +167,6 @@ impl Default for Crm {
         Self {
             kinds: DEFAULT_KINDS.iter().map(|k| (*k).to_owned()).collect(),
             quiet_after_days: 90,
-            retain_years: 6,
         }
     }
 }
@@ -417,13 +413,11 @@ fn crm(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Crm> {
             crm.kinds = kinds.into_iter().map(Spanned::into_inner).collect();
         }
     }
-    for (key, slot) in [
-        ("quiet_after_days", &mut crm.quiet_after_days),
-        ("retain_years", &mut crm.retain_years),
-    ] {
-        if let Some(n) = f.get(key).and_then(|v| d.count(key, v)) {
-            *slot = n.into_inner();
-        }
+    if let Some(n) = f
+        .get("quiet_after_days")
+        .and_then(|v| d.count("quiet_after_days", v))
+    {
+        crm.quiet_after_days = n.into_inner();
     }
     f.finish(d);
     Some(crm)
