@@ -297,10 +297,15 @@ pub(crate) fn find_contact<'a>(
         many => {
             let places: Vec<String> = many
                 .iter()
+                .take(5)
                 .map(|(c, _)| format!("{}/{id}", c.department))
                 .collect();
+            let more = match many.len() {
+                n if n > 5 => format!(" and {} more", n - 5),
+                _ => String::new(),
+            };
             anyhow::bail!(
-                "`{id}` is a contact of {} departments; name one: {}",
+                "`{id}` is a contact of {} departments; name one as department/id, such as {}{more}",
                 many.len(),
                 places.join(", ")
             )
