@@ -65,23 +65,10 @@ const TITLES_WRITTEN: &[&str] = &[
 
 /// A name without its leading titles: `Prof. Daniel Osei` → `Daniel Osei`.
 fn without_title(name: &str) -> &str {
-    const TITLES: &[&str] = &[
-        "prof",
-        "professor",
-        "dr",
-        "doctor",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "sir",
-        "dame",
-    ];
     let mut rest = name;
     while let Some((first, after)) = rest.split_once(' ') {
         let word = first.trim_end_matches('.').to_lowercase();
-        if !TITLES.contains(&word.as_str()) {
+        if !crate::report::document::TITLES.contains(&word.as_str()) {
             break;
         }
         rest = after.trim_start();
