@@ -401,6 +401,52 @@ class Corpus:
         return "\n".join(out)
 
 
+INTERACTIONS_PER_PLAN = 10
+KINDS = ["meeting", "email", "call", "teaching", "enquiry", "event", "visit", "other"]
+CONTACT_ROLES = ["head-of-department", "library-rep", "academic", "academic", "administrator"]
+
+
+def contacts(corpus, department):
+    """contacts/<department>.toml: the department's people, one of each role held alone."""
+    rng = corpus.rng("contacts", department["id"])
+    out = []
+    for i, role in enumerate(CONTACT_ROLES):
+        name = f"{rng.choice(TITLES)} {rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+        out += [
+            "[[contacts]]",
+            f"id = {q(f'c{i}')}",
+            f"name = {q(name)}",
+            f"role = {q(role)}",
+            "",
+        ]
+    return "\n".join(out)
+
+
+def interactions(corpus, year, department):
+    """interactions/<year>/<department>.toml: a year of dated interactions, in date order."""
+    rng = corpus.rng("interactions", year, department["id"])
+    start = date(year - 1, 10, 1)
+    days = sorted(rng.randrange(0, 364) for _ in range(INTERACTIONS_PER_PLAN))
+    out = []
+    for n, day in enumerate(days):
+        day_date = start + timedelta(days=day)
+        kind = rng.choice(KINDS)
+        out += [
+            "[[interactions]]",
+            f"date = {day_date.isoformat()}",
+            f"kind = {q(kind)}",
+            f"by = [{q(corpus.liaison[department['id']])}]",
+            f"with = [{q(f'c{rng.randrange(len(CONTACT_ROLES))}')}]",
+            f"summary = {q(f'{kind.capitalize()} number {n + 1} with the department')}",
+        ]
+        if rng.random() < 0.2:
+            out.append(f"follow_up = {(day_date + timedelta(days=14)).isoformat()}")
+        if rng.random() < 0.1:
+            out += ['detail = "Kept in the file only."', "private = true"]
+        out.append("")
+    return "\n".join(out)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("plans", type=int, help="how many plans to write")
@@ -426,8 +472,18 @@ def main():
             f.write(text)
         written += 1
         total += len(text.encode())
+        folder = os.path.join(args.out, "interactions", str(year))
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, department["id"] + ".toml"), "w", encoding="utf-8") as f:
+            f.write(interactions(corpus, year, department))
+    os.makedirs(os.path.join(args.out, "contacts"))
+    for department in corpus.departments:
+        path = os.path.join(args.out, "contacts", department["id"] + ".toml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(contacts(corpus, department))
     print(
-        f"wrote {written} plans ({total / 1e6:.1f} MB) for {len(corpus.departments)} departments "
+        f"wrote {written} plans ({total / 1e6:.1f} MB) and "
+        f"{written * INTERACTIONS_PER_PLAN} interactions for {len(corpus.departments)} departments "
         f"over {corpus.years} years ({corpus.first_year}-{LAST_YEAR}) to {args.out}",
         file=sys.stderr,
     )

@@ -124,6 +124,11 @@ for n in ${sizes//,/ }; do
   measure themes "$runs" "$aplan" themes
   measure workload "$runs" "$aplan" workload
   measure "actions --format csv" "$runs" "$aplan" actions --format csv
+  department=$(basename "${files[-1]}" .toml)
+  if supports activity; then
+    measure activity "$runs" "$aplan" activity --today "$latest-09-01"
+    measure "history DEPT" "$runs" "$aplan" history "$department"
+  fi
   measure "render --year $latest --out" "$runs" "$aplan" -q render --year "$latest" --format html --out "$work/out"
   measure "render --out (every plan)" "$runs" "$aplan" -q render --format html --out "$work/out" "${files[@]}"
   if supports site; then
@@ -158,7 +163,7 @@ for n in ${sizes//,/ }; do
   printf '%-34s %9s %9s %10s %13s\n' command seconds "× cat" "× validate" "peak memory"
   row cat ""
   row validate ""
-  for name in update themes workload "actions --format csv" "render --year $latest --out" \
+  for name in update themes workload "actions --format csv" activity "history DEPT" "render --year $latest --out" \
     "render --out (every plan)" "site --out"; do
     [ -n "${seconds[$name]:-}" ] && row "$name" "$(ratio "${seconds[$name]}" "${seconds[validate]}")×"
   done
@@ -179,7 +184,8 @@ for n in ${sizes//,/ }; do
     'BEGIN { printf "validate peaks at %.0f MiB; the limit for this corpus is %.0f MiB (3× corpus + 50)\n", k / 1024, 3 * b / 1048576 + 50 }'
   awk -v t="${seconds[update]}" -v v="${seconds[validate]}" \
     'BEGIN { printf "update is %.1f× validate (target at most 1.3×)\n", t / v }'
-  for name in themes workload "actions --format csv"; do
+  for name in themes workload "actions --format csv" activity "history DEPT"; do
+    [ -n "${seconds[$name]:-}" ] || continue
     awk -v t="${seconds[$name]}" -v v="${seconds[validate]}" -v n="$name" \
       'BEGIN { printf "%s is %.1f× validate (target at most 2×)\n", n, t / v }'
   done

@@ -144,6 +144,31 @@ pub enum Command {
     /// year that includes today). Proposed and agreed improvements are open: `aplan new`
     /// lists them when it drafts next year's plans.
     Review(ReviewArgs),
+    /// What the library has done with each department: interactions by kind, quiet
+    /// departments, follow-ups due and overdue, each person's totals
+    ///
+    /// Counts cover the planning year (or --since a date); the last interaction and days
+    /// since look at every year up to today. A department with none for more than
+    /// `[crm] quiet_after_days` (default 90) is quiet. A follow-up stays open until a later
+    /// interaction with one of the same contacts (or with the department, when it named
+    /// none).
+    Activity(ActivityArgs),
+
+    /// Everything that happened with a department or a contact, in date order
+    ///
+    /// Plans sent, meetings, final plans sent, action updates and interactions. Events of
+    /// one day come in that order. A contact is named by id (`dosei`), or as
+    /// department/id when two departments have one of that id. Private detail is never
+    /// shown.
+    History(HistoryArgs),
+
+    /// Erase a contact from every file: a data-protection erasure request
+    ///
+    /// Removes the contact from contacts/<department>.toml, from interactions' `with`
+    /// lists, from meeting attendees (keeping the role) and from actions' `contact`, and
+    /// replaces their name wherever it appears in text. Every file is changed or none.
+    /// Without --confirm, lists what would change and writes nothing.
+    Forget(ForgetArgs),
 
     /// Write a draft plan for a year from the department's most recent plan
     ///
@@ -522,6 +547,65 @@ pub struct UpdateArgs {
     /// When it happened [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActivityArgs {
+    /// The plan year [default: the planning year that includes today]
+    #[arg(long, value_name = "YEAR", conflicts_with = "since")]
+    pub year: Option<i64>,
+
+    /// Interactions from this date on, in any year, instead of one planning year
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+
+    /// Only interactions this member of staff took part in (repeat for more)
+    #[arg(long, value_name = "STAFF", help_heading = "Filters")]
+    pub by: Vec<String>,
+
+    /// Only this department (repeat for more)
+    #[arg(long, value_name = "DEPARTMENT", help_heading = "Filters")]
+    pub department: Vec<String>,
+
+    /// How to print the report
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// A department id, or a contact as id or department/id
+    #[arg(value_name = "DEPT|CONTACT")]
+    pub subject: String,
+
+    /// Only events on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+
+    /// How to print the history
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// Aligned columns for people
+    Table,
+    /// Markdown, for a wiki or a briefing note
+    Md,
+    /// A JSON object, documented in the README
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// The contact, as id or department/id
+    #[arg(value_name = "CONTACT")]
+    pub contact: String,
+
+    /// Make the change; without it, only list what would change
+    #[arg(long)]
+    pub confirm: bool,
 }
 
 #[derive(Debug, Args)]

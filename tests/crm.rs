@@ -172,3 +172,70 @@ fn validating_named_contacts_and_interactions_reads_each_once() {
         .success()
         .stdout("checked 3 files: no problems found\n");
 }
+
+/// Hostile: the detail of a private interaction is in no output of `history` (any format)
+/// nor of `site`, while the interaction itself is listed.
+#[test]
+fn private_detail_is_in_no_history_or_site() {
+    let repo = repo_with(Some(&fixtures().join("crm")));
+    for subject in ["history", "ahead"] {
+        for format in ["table", "md", "json"] {
+            let output = aplan(repo.path())
+                .args(["history", subject, "--format", format])
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(0), "{output:?}");
+            let out = String::from_utf8(output.stdout).unwrap();
+            assert!(
+                !out.contains(PRIVATE),
+                "history {subject} --format {format}"
+            );
+            assert!(out.contains("Action plan meeting"), "the summary stays");
+        }
+    }
+    let out = repo.path().join("site-out");
+    aplan(repo.path())
+        .args(["site", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let text = fs::read_to_string(entry.path()).unwrap();
+            assert!(
+                !text.contains(PRIVATE),
+                "{} shows private detail",
+                entry.path().display()
+            );
+        }
+    }
+}
+
+/// The site's activity page draws departments by month as an SVG heat map with the same
+/// figures in a table, and a plan page lists the department's recent interactions.
+#[test]
+fn the_site_has_an_activity_page_and_recent_interactions_on_plan_pages() {
+    let repo = repo_with(Some(&fixtures().join("crm")));
+    let out = repo.path().join("site-out");
+    aplan(repo.path())
+        .args(["site", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let page = fs::read_to_string(out.join("activity.html")).unwrap();
+    assert!(page.contains("<svg"), "a heat map");
+    assert!(page.contains("aria-labelledby=\"activity-chart-title activity-chart-desc\""));
+    assert!(page.contains("<caption>Interactions per department and month, 2017</caption>"));
+    // History: one interaction in November 2016, one in February 2017 and one in March
+    // (the private meeting, counted but not described), three in all.
+    let months = [0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 3]
+        .map(|n| format!("<td class=\"num\">{n}</td>"))
+        .concat();
+    assert!(page.contains(&months), "{page}");
+    let plan = fs::read_to_string(out.join("2017-history.html")).unwrap();
+    assert!(plan.contains("Recent interactions"), "{plan}");
+    assert!(plan.contains("Archives session for HIS2050"));
+    let index = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("href=\"activity.html\""));
+}

@@ -584,12 +584,13 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         .args(["templates", "--dump", "mine"])
         .assert()
         .success()
-        .stderr(contains("wrote 27 templates to"));
+        .stderr(contains("wrote 29 templates to"));
     for name in [
         "diff.md",
         "digest.html",
         "digest.md",
         "draft.toml",
+        "history.md",
         "index.html",
         "index.md",
         "plan.html",
@@ -598,6 +599,7 @@ fn templates_dump_writes_the_built_in_ones_and_refuses_to_overwrite() {
         "priorities.md",
         "process.md",
         "site-actions.html",
+        "site-activity.html",
         "site-head.html",
         "site-index.html",
         "site-nav.html",

@@ -70,6 +70,7 @@ fn writes_the_pages_the_plans_and_one_stylesheet() {
             "2017-chemistry.html",
             "2017-history.html",
             "actions.html",
+            "activity.html",
             "index.html",
             "review.html",
             "style.css",
@@ -358,7 +359,7 @@ fn refuses_to_overwrite_an_earlier_site_unless_forced() {
         .assert()
         .code(2)
         .stderr(contains(
-            "already exists (and 9 more); use --force to overwrite",
+            "already exists (and 10 more); use --force to overwrite",
         ));
     assert_eq!(fs::read_to_string(&index).unwrap(), "mine");
     aplan(repo.path())
@@ -392,7 +393,7 @@ fn quiet_prints_nothing_and_a_pipe_gets_no_progress_bar() {
         .success()
         .stdout("")
         .stderr("");
-    // Standard error is a pipe here, so the 32 pages draw no bar: one line says what was
+    // Standard error is a pipe here, so the 33 pages draw no bar: one line says what was
     // written.
     aplan(repo.path())
         .args(["site", "--out", "loud"])
@@ -400,7 +401,7 @@ fn quiet_prints_nothing_and_a_pipe_gets_no_progress_bar() {
         .success()
         .stdout("")
         .stderr(
-            contains("wrote the 2017 site (26 plan pages, 33 files in all) to loud\n")
+            contains("wrote the 2017 site (26 plan pages, 34 files in all) to loud\n")
                 .and(contains("rendering").not()),
         );
 }

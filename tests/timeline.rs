@@ -362,3 +362,47 @@ fn with_actions_needs_the_calendar_format() {
         .code(2)
         .stderr(predicates::str::contains("use it with --format ics"));
 }
+
+/// Open follow-ups of the year's interactions are in the table and the calendar; a settled
+/// one is in neither (tests/fixtures/activity, on 2017-04-01).
+#[test]
+fn open_follow_ups_are_in_the_table_and_the_calendar() {
+    let repo = common::repo_with(Some(&common::fixtures().join("activity")));
+    let output = common::aplan(repo.path())
+        .args(["timeline"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(table.contains("Open follow-ups:"), "{table}");
+    assert!(
+        table.contains(
+            "2017-03-01  overdue  history     2017-02-14  teaching  Archives session for HIS2050"
+        ),
+        "{table}"
+    );
+    assert!(!table.contains("2016-10-20"), "settled: {table}");
+    let output = common::aplan(repo.path())
+        .args(["timeline", "--format", "ics"])
+        .output()
+        .unwrap();
+    let ics = String::from_utf8(output.stdout).unwrap();
+    for uid in [
+        "UID:history/follow-up/2017-02-14/2017-03-01@aplan",
+        "UID:history/follow-up/2017-03-20/2017-04-10@aplan",
+        "UID:chemistry/follow-up/2016-12-15/2017-01-15@aplan",
+    ] {
+        assert!(ics.contains(uid), "{uid} not in:\n{ics}");
+    }
+    assert!(
+        ics.contains("SUMMARY:Follow up: Archives session for HIS2050 (Department of History)")
+    );
+    assert!(!ics.contains("2016-10-20@aplan"), "settled: {ics}");
+    // Within a week, the follow-up of 2017-05-30 is left out of the table.
+    let output = common::aplan(repo.path())
+        .args(["timeline", "--within", "7"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(!table.contains("2017-05-30"), "{table}");
+    assert!(table.contains("2017-03-01  overdue"), "{table}");
+}

@@ -31,10 +31,9 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitStatus> {
     }
     let mut transaction = Transaction::begin(&context.root()?)?;
     let repo = transaction.repo();
-    let config = repo
-        .config
-        .as_ref()
-        .expect("a transaction has the settings");
+    let Some(config) = repo.config.as_ref() else {
+        bail!("aplan.toml could not be read; run `aplan validate aplan.toml` to see why");
+    };
     let department = &args.department;
     if config.department(department).is_none() {
         bail!("{}", unknown_department(config, department));
@@ -85,7 +84,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-pub(super) fn unknown_department(config: &Config, department: &str) -> String {
+pub(crate) fn unknown_department(config: &Config, department: &str) -> String {
     let mut ids: Vec<&str> = config
         .departments
         .iter()

@@ -1,11 +1,14 @@
 //! One thin file per subcommand: load, check or report, emit.
 
 mod actions;
+mod activity;
 mod completions;
 mod diff;
 mod digest;
 mod explain;
 mod export;
+mod forget;
+mod history;
 mod init;
 mod log;
 mod new;
@@ -32,6 +35,7 @@ use rayon::prelude::*;
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::exit::ExitStatus;
 use crate::git::{Git, GitError};
+use crate::model::{Contact, Contacts};
 use crate::repo::{self, Repository};
 use crate::workspace::Workspace;
 use crate::write::{self, Overwrite, Staged};
@@ -254,6 +258,64 @@ pub(crate) fn render_in_batches<T: Sync, K: Send>(
     Ok(kept)
 }
 
+/// A contact named by id (`dosei`), or as department/id (`history/dosei`) when two
+/// departments have one of that id; `departments` are the ids a near miss may be.
+pub(crate) fn find_contact<'a>(
+    contacts: &[&'a Contacts],
+    name: &str,
+    departments: &[&str],
+) -> Result<(&'a Contacts, &'a Contact)> {
+    let (department, id) = match name.split_once('/') {
+        Some((department, id)) => (Some(department), id),
+        None => (None, name),
+    };
+    let found: Vec<(&Contacts, &Contact)> = contacts
+        .iter()
+        .filter(|c| department.is_none_or(|d| c.department == d))
+        .filter_map(|c| c.contact(id).map(|contact| (*c, contact)))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => {
+            let mut names: Vec<&str> = contacts
+                .iter()
+                .filter(|c| department.is_none_or(|d| c.department == d))
+                .flat_map(|c| c.contacts.iter().map(|p| p.id.get_ref().as_str()))
+                .collect();
+            if department.is_none() {
+                names.extend(departments);
+            }
+            let near = crate::suggest::did_you_mean(id, names.iter().copied())
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            match department {
+                Some(department) => {
+                    anyhow::bail!("`{id}` is not a contact in contacts/{department}.toml{near}")
+                }
+                None => anyhow::bail!(
+                    "`{name}` is neither a department in aplan.toml nor a contact in contacts/{near}"
+                ),
+            }
+        }
+        many => {
+            let places: Vec<String> = many
+                .iter()
+                .take(5)
+                .map(|(c, _)| format!("{}/{id}", c.department))
+                .collect();
+            let more = match many.len() {
+                n if n > 5 => format!(" and {} more", n - 5),
+                _ => String::new(),
+            };
+            anyhow::bail!(
+                "`{id}` is a contact of {} departments; name one as department/id, such as {}{more}",
+                many.len(),
+                places.join(", ")
+            )
+        }
+    }
+}
+
 /// Runs the command the user asked for.
 pub fn run(cli: Cli) -> Result<ExitStatus> {
     // Commands that need no repository.
@@ -277,6 +339,9 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Update(args) => update::run(&context, &args),
         Command::Log(args) => log::run(&context, &args),
         Command::Digest(args) => digest::run(&context, &args),
+        Command::Activity(args) => activity::run(&context, &args),
+        Command::History(args) => history::run(&context, &args),
+        Command::Forget(args) => forget::run(&context, &args),
         Command::New(args) => new::run(&context, &args),
         Command::Review(args) => review::run(&context, &args),
         Command::Timeline(args) => timeline::run(&context, &args),

@@ -25,6 +25,11 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitStatus> {
     let mut rows = report::timeline::build(&workspace, year, today);
     if let Some(days) = args.within {
         rows.retain(|row| row.needs_attention(today, days));
+        let horizon = today.checked_add_days(chrono::Days::new(days.into()));
+        for row in &mut rows {
+            row.follow_ups
+                .retain(|f| horizon.is_none_or(|h| f.follow_up <= h));
+        }
     }
 
     let mut out = std::io::stdout().lock();

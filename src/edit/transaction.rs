@@ -73,7 +73,17 @@ impl Transaction {
     /// Checks every changed file as the repository will read it, refusing the whole change
     /// when one would have an error (`what` names the change, as in "the update"); then
     /// writes every file, all or none. Returns the paths written, in the order set.
-    pub fn commit(mut self, what: &str) -> Result<Vec<String>> {
+    pub fn commit(self, what: &str) -> Result<Vec<String>> {
+        self.commit_with(what, write::write_change)
+    }
+
+    /// [`Transaction::commit`] with the files written by `write`, so tests can make the
+    /// write fail half-way.
+    pub(crate) fn commit_with(
+        mut self,
+        what: &str,
+        write: impl FnOnce(&[Change<'_>]) -> Result<(), write::WriteError>,
+    ) -> Result<Vec<String>> {
         let before: Vec<Option<String>> = self
             .edits
             .iter()
@@ -110,7 +120,7 @@ impl Transaction {
                 before: before.as_deref().map(str::as_bytes),
             })
             .collect();
-        write::write_change(&changes)?;
+        write(&changes)?;
         Ok(self.edits.into_iter().map(|(path, _)| path).collect())
     }
 }

@@ -2,10 +2,12 @@
 //! exit codes.
 
 pub mod actions;
+pub mod activity;
 pub mod csv;
 pub mod diff;
 pub mod digest;
 pub mod github;
+pub mod history;
 pub mod human;
 pub mod json;
 pub mod priorities;

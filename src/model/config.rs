@@ -157,12 +157,16 @@ pub struct Crm {
     /// visit, digest, other).
     #[schemars(with = "Option<Vec<Slug>>")]
     pub kinds: Vec<String>,
+    /// A department with no interaction for more than this many days is quiet (default 90).
+    #[schemars(with = "Option<u32>")]
+    pub quiet_after_days: u32,
 }
 
 impl Default for Crm {
     fn default() -> Self {
         Self {
             kinds: DEFAULT_KINDS.iter().map(|k| (*k).to_owned()).collect(),
+            quiet_after_days: 90,
         }
     }
 }
@@ -408,6 +412,12 @@ fn crm(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Crm> {
         } else {
             crm.kinds = kinds.into_iter().map(Spanned::into_inner).collect();
         }
+    }
+    if let Some(n) = f
+        .get("quiet_after_days")
+        .and_then(|v| d.count("quiet_after_days", v))
+    {
+        crm.quiet_after_days = n.into_inner();
     }
     f.finish(d);
     Some(crm)

@@ -30,6 +30,7 @@ enum Kind {
     Themes,
     Actions,
     Review,
+    Activity,
     /// The plan at this position of [`Site::plans`].
     Plan(usize),
 }
@@ -42,6 +43,7 @@ const SECTIONS: &[(Kind, &str, &str)] = &[
     (Kind::Themes, "themes.html", "Themes"),
     (Kind::Actions, "actions.html", "Actions"),
     (Kind::Review, "review.html", "Review"),
+    (Kind::Activity, "activity.html", "Activity"),
 ];
 
 /// A link of the site's navigation.
@@ -100,6 +102,8 @@ impl Renderer {
             Kind::Stylesheet => return self.render("site.css", common),
             Kind::Plan(i) => {
                 let document = site.document(&site.plans[i]);
+                let recent = site.recent_interactions(&site.plans[i]);
+                let common = context! { recent_interactions => Serde(&recent), ..common };
                 let ctx = context! { ..common, ..self.plan_context(&document)? };
                 return self.render("site-plan.html", ctx);
             }
@@ -116,6 +120,10 @@ impl Renderer {
             Kind::Themes => context! { page => Serde(&site.themes) },
             Kind::Actions => context! { page => Serde(&site.actions) },
             Kind::Review => context! { page => Serde(&site.review) },
+            Kind::Activity => context! {
+                page => Serde(&site.activity),
+                chart => Value::from_safe_string(svg::activity_heat_map(&site.activity)),
+            },
         };
         let template = format!("site-{}", page.file);
         self.render(&template, context! { ..common, ..data })

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::render::escape::html as escape;
+use crate::report::site::activity::ActivityPage;
 use crate::report::site::{TimelinePage, WorkloadPage};
 use crate::report::timeline::DepartmentTimeline;
 
@@ -146,6 +147,96 @@ pub fn workload_chart(page: &WorkloadPage) -> String {
         TOP - 8.0,
         TOP - 14.0
     );
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// The activity heat map: a row per department, a column per month of the planning year,
+/// each cell shaded by the number of interactions and labelled with it, so it reads
+/// without colour; quiet departments are marked in words.
+pub fn activity_heat_map(page: &ActivityPage) -> String {
+    const CELL: f64 = 40.0;
+    const ROW: f64 = 26.0;
+    const TOP: f64 = 30.0;
+    let left = label_column(page.rows.iter().map(|r| r.name.as_str()));
+    let width = left + CELL * page.months.len() as f64 + 90.0;
+    let height = TOP + ROW * page.rows.len() as f64 + 10.0;
+    let quiet: Vec<&str> = page
+        .rows
+        .iter()
+        .filter(|r| r.quiet)
+        .map(|r| r.name.as_str())
+        .collect();
+    let desc = format!(
+        "Interactions with each department in each month, {} in all; the darker the cell, the more. {}",
+        page.total,
+        if quiet.is_empty() {
+            "No department is quiet.".to_owned()
+        } else {
+            format!("Quiet: {}.", quiet.join(", "))
+        }
+    );
+    let mut svg = String::new();
+    open(
+        &mut svg,
+        "activity-chart",
+        width,
+        height,
+        "Interactions per department and month",
+        &desc,
+    );
+    for (m, month) in page.months.iter().enumerate() {
+        let short = month.split(' ').next().unwrap_or(month);
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{MUTED}\">{}</text>",
+            left + CELL * m as f64 + CELL / 2.0,
+            TOP - 10.0,
+            escape(short)
+        );
+    }
+    let most = page.most.max(1) as f64;
+    for (i, row) in page.rows.iter().enumerate() {
+        let y = TOP + ROW * i as f64;
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" dominant-baseline=\"central\">{}</text>",
+            left - 10.0,
+            y + ROW / 2.0,
+            label(&row.name)
+        );
+        for (m, count) in row.counts.iter().enumerate() {
+            let x = left + CELL * m as f64;
+            let (fill, ink) = match *count {
+                0 => (SHADE.to_owned(), MUTED),
+                n => {
+                    let opacity = 0.2 + 0.8 * n as f64 / most;
+                    let ink = if opacity > 0.55 { "#ffffff" } else { INK };
+                    (format!("{ACCENT}\" fill-opacity=\"{opacity:.2}"), ink)
+                }
+            };
+            let _ = writeln!(
+                svg,
+                "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{fill}\" stroke=\"{RULE}\"><title>{}, {}: {count}</title></rect>\
+                 <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"{ink}\">{count}</text>",
+                y + 1.0,
+                CELL - 2.0,
+                ROW - 2.0,
+                escape(&row.name),
+                escape(&page.months[m]),
+                x + CELL / 2.0 - 1.0,
+                y + ROW / 2.0
+            );
+        }
+        if row.quiet {
+            let _ = writeln!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{:.1}\" dominant-baseline=\"central\" font-weight=\"700\" fill=\"{BAD}\">quiet</text>",
+                left + CELL * page.months.len() as f64 + 8.0,
+                y + ROW / 2.0
+            );
+        }
+    }
     svg.push_str("</svg>\n");
     svg
 }
@@ -506,6 +597,7 @@ mod tests {
                 step: Step::Send,
                 by: None,
             }),
+            follow_ups: Vec::new(),
         }
     }
 

@@ -11,6 +11,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("digest.html", include_str!("../../templates/digest.html")),
     ("digest.md", include_str!("../../templates/digest.md")),
     ("draft.toml", include_str!("../../templates/draft.toml")),
+    ("history.md", include_str!("../../templates/history.md")),
     ("index.html", include_str!("../../templates/index.html")),
     ("index.md", include_str!("../../templates/index.md")),
     ("plan.html", include_str!("../../templates/plan.html")),
@@ -27,6 +28,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     (
         "site-actions.html",
         include_str!("../../templates/site-actions.html"),
+    ),
+    (
+        "site-activity.html",
+        include_str!("../../templates/site-activity.html"),
     ),
     (
         "site-head.html",

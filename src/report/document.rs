@@ -491,7 +491,7 @@ fn new_head(plan: &Plan, previous: Option<&Plan>, contacts: Option<&Contacts>) -
 
 /// Titles that say nothing about who someone is: "Prof. Sarah Hughes" is "Professor Sarah
 /// Hughes".
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "prof",
     "professor",
     "dr",

@@ -4,6 +4,7 @@
 //! out. The charts are drawn from the same data by `render::svg`.
 
 mod actions;
+pub mod activity;
 mod overview;
 mod themes;
 
@@ -39,6 +40,7 @@ pub struct Site<'w> {
     pub actions: ActionsPage,
     /// The latest review of the process up to the year, if any.
     pub review: Option<super::review::ReviewReport>,
+    pub activity: activity::ActivityPage,
 }
 
 /// One plan's page: the plan and the file it is written to.
@@ -49,6 +51,16 @@ pub struct PlanPage<'w> {
 }
 
 impl Site<'_> {
+    /// A plan page's department's latest interactions, as of the day its document is.
+    pub fn recent_interactions(&self, page: &PlanPage<'_>) -> Vec<activity::RecentInteraction> {
+        let as_of = document::as_of(page.plan, None, self.today);
+        activity::recent(
+            &self.workspace.interactions(),
+            page.plan.department.get_ref(),
+            as_of,
+        )
+    }
+
     /// The meeting document of a plan page.
     pub fn document(&self, page: &PlanPage<'_>) -> Document {
         let as_of = document::as_of(page.plan, None, self.today);
@@ -138,6 +150,13 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Site<'_> {
         timeline: timeline_page(config, timeline, today),
         actions: actions::build(workspace, year, today),
         review: super::review::latest(workspace, year),
+        activity: activity::build(
+            config,
+            &workspace.interactions(),
+            year,
+            |id| workspace.plan(id, year).is_some(),
+            today,
+        ),
         plans,
     }
 }

@@ -8,6 +8,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use super::actions::iso_date;
+use super::follow_ups::{self, FollowUp};
 use crate::model::decode::Keyword;
 use crate::model::{Department, Plan, PlanStatus, Process};
 use crate::workspace::Workspace;
@@ -160,6 +161,9 @@ pub struct DepartmentTimeline {
     pub late: Vec<Step>,
     /// `None` once the final plan has gone out.
     pub next: Option<Next>,
+    /// Open follow-ups of the department's interactions set or falling in the year, by
+    /// date.
+    pub follow_ups: Vec<FollowUp>,
 }
 
 impl DepartmentTimeline {
@@ -169,6 +173,10 @@ impl DepartmentTimeline {
     pub fn needs_attention(&self, today: NaiveDate, days: u32) -> bool {
         let horizon = today.checked_add_days(Days::new(days.into()));
         !self.late.is_empty()
+            || self
+                .follow_ups
+                .iter()
+                .any(|f| horizon.is_none_or(|h| f.follow_up <= h))
             || self.next.is_some_and(|next| match next.by {
                 Some(by) => horizon.is_none_or(|h| by <= h),
                 None => true,
@@ -240,6 +248,19 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Vec<Departme
         })
         .collect();
     rows.sort_by(|a, b| a.department.cmp(&b.department));
+    let year_starts = config.process.year_starts;
+    let in_year = |d: NaiveDate| year_starts.planning_year(d) == year;
+    for follow_up in follow_ups::all_open(&workspace.interactions(), today) {
+        if !(in_year(follow_up.date) || in_year(follow_up.follow_up)) {
+            continue;
+        }
+        if let Some(row) = rows
+            .iter_mut()
+            .find(|r| r.department == follow_up.department)
+        {
+            row.follow_ups.push(follow_up);
+        }
+    }
     rows
 }
 
@@ -256,6 +277,7 @@ fn without_plan(department: &Department, year: i64, step: Step) -> DepartmentTim
         finalise_by: None,
         late: Vec::new(),
         next: Some(Next { step, by: None }),
+        follow_ups: Vec::new(),
     }
 }
 
@@ -305,6 +327,7 @@ fn with_plan(
         finalise_by,
         late,
         next,
+        follow_ups: Vec::new(),
     }
 }
 

@@ -31,6 +31,7 @@ pub fn write(
     let mut events: Vec<(NaiveDate, String, Event)> = Vec::new();
     for row in timeline {
         cycle_events(row, &mut events);
+        follow_up_events(row, &mut events);
     }
     for action in actions {
         if let Some(due) = action.due {
@@ -108,6 +109,40 @@ fn cycle_events(row: &DepartmentTimeline, events: &mut Vec<(NaiveDate, String, E
                 "Plan {reference} goes out in its final form after the meeting on {meeting}.{done}"
             ),
         );
+    }
+}
+
+/// The department's open follow-ups, each on its date. The UID names the department, the
+/// day of the interaction that set it and the follow-up's date, numbered when one day set
+/// several for the same date.
+fn follow_up_events(row: &DepartmentTimeline, events: &mut Vec<(NaiveDate, String, Event)>) {
+    let mut seen: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for follow_up in &row.follow_ups {
+        let key = (follow_up.date, follow_up.follow_up);
+        let n = seen.iter().filter(|k| **k == key).count();
+        seen.push(key);
+        let number = if n == 0 {
+            String::new()
+        } else {
+            format!("-{}", n + 1)
+        };
+        let uid = format!(
+            "{}/follow-up/{}/{}{number}@aplan",
+            row.department, follow_up.date, follow_up.follow_up
+        );
+        let by = follow_up.by.join(", ");
+        let event = all_day(
+            &uid,
+            follow_up.follow_up,
+            &format!("Follow up: {} ({})", follow_up.summary, row.name),
+            &format!(
+                "Set by the {} of {} ({by}); {}.",
+                follow_up.kind,
+                follow_up.date,
+                follow_up.state.label()
+            ),
+        );
+        events.push((follow_up.follow_up, uid, event));
     }
 }
 

@@ -51,7 +51,15 @@ pub fn write(out: &mut dyn Write, rows: &[DepartmentTimeline], style: Style) -> 
             late.join(", "),
         ]);
     }
-    table.write(out, style.color)
+    table.write(out, style.color)?;
+    let open: Vec<_> = rows.iter().flat_map(|r| &r.follow_ups).collect();
+    if open.is_empty() {
+        return Ok(());
+    }
+    let mut open = open;
+    open.sort_by_key(|f| (f.follow_up, f.date, &f.department));
+    writeln!(out, "\nOpen follow-ups:\n")?;
+    crate::emit::activity::table::follow_ups(open).write(out, style.color)
 }
 
 fn date(date: Option<NaiveDate>) -> String {

@@ -1,0 +1,28 @@
+//! The activity report in each of its formats: `table` for a terminal, `csv` for a
+//! spreadsheet, `json` for other tools. Each writes the same [`Activity`].
+
+pub mod csv;
+pub mod table;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use crate::report::activity::Activity;
+
+/// `--format json`: the report as documented in the README.
+pub fn json(out: &mut dyn Write, report: &Activity) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    writeln!(out)
+}
+
+/// Counts by kind in the order of `[crm] kinds` (kinds no longer listed last), as
+/// `teaching 3, email 2`.
+pub fn by_kind(kinds: &[String], counts: &BTreeMap<String, usize>) -> String {
+    let listed = kinds.iter().filter_map(|k| counts.get(k).map(|n| (k, n)));
+    let unlisted = counts.iter().filter(|(k, _)| !kinds.contains(k));
+    listed
+        .chain(unlisted)
+        .map(|(kind, n)| format!("{kind} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
