@@ -5,6 +5,7 @@ mod completions;
 mod diff;
 mod explain;
 mod export;
+mod import;
 mod init;
 mod log;
 mod new;
@@ -273,6 +274,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Update(args) => update::run(&context, &args),
         Command::Log(args) => log::run(&context, &args),
         Command::New(args) => new::run(&context, &args),
+        Command::Import(args) => import::run(&context, &args),
         Command::Timeline(args) => timeline::run(&context, &args),
         Command::Render(args) => render::run(&context, &args),
         Command::Templates(args) => templates::run(&context, &args),

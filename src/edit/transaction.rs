@@ -70,6 +70,14 @@ impl Transaction {
         }
     }
 
+    /// The new text set for `path` in this change, if any.
+    pub fn pending(&self, path: &str) -> Option<&str> {
+        self.edits
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, text)| text.as_str())
+    }
+
     /// Checks every changed file as the repository will read it, refusing the whole change
     /// when one would have an error (`what` names the change, as in "the update"); then
     /// writes every file, all or none. Returns the paths written, in the order set.

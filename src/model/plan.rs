@@ -225,6 +225,8 @@ pub struct LibQual {
     pub desired: Spanned<f64>,
     #[schemars(with = "f64", range(min = 1, max = 9))]
     pub perceived: Spanned<f64>,
+    /// The survey the scores come from, as in "LibQual+ 2016".
+    pub survey: Option<String>,
 }
 
 impl LibQual {
@@ -652,12 +654,14 @@ fn libqual(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<LibQual> {
         .and_then(|v| d.string("dimension", v));
     let mut score = |key| f.required(key).and_then(|v| d.number(key, v));
     let (minimum, desired, perceived) = (score("minimum"), score("desired"), score("perceived"));
+    let survey = optional_string(&mut f, d, "survey");
     f.finish(d);
     Some(LibQual {
         dimension: dimension?.into_inner(),
         minimum: minimum?,
         desired: desired?,
         perceived: perceived?,
+        survey,
     })
 }
 
