@@ -42,7 +42,7 @@ pub fn write_atomic(path: &Path, contents: &[u8], overwrite: Overwrite) -> Resul
 /// The steps of an atomic write, in order. Until [`Step::Rename`] succeeds the target is
 /// untouched; after it, the target is the new file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
+pub(crate) enum Step {
     CreateFolder,
     CreateTemporary,
     /// Halfway through writing the contents, as when a disk fills up.
@@ -365,7 +365,7 @@ pub fn write_change(changes: &[Change<'_>]) -> Result<(), WriteError> {
 }
 
 /// [`write_change`] with `fault` called before each step of each file (by its index).
-fn write_change_in_steps(
+pub(crate) fn write_change_in_steps(
     changes: &[Change<'_>],
     fault: &mut dyn FnMut(usize, Step) -> io::Result<()>,
 ) -> Result<(), WriteError> {

@@ -99,7 +99,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitStatus> {
             };
             writeln!(
                 out,
-                "{others} {n} for {year} {are} not in the file and kept their {kind} as it was"
+                "{others} {n} for {year} {are} not in the file; their {kind} was left as it was"
             )?;
         }
         out.flush()?;
@@ -341,5 +341,77 @@ fn plural(n: usize, what: &str) -> String {
     match n {
         1 => format!("1 {what}"),
         n => format!("{n} {what}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    use super::*;
+    use crate::write::Step;
+
+    fn plans(root: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut plans: Vec<(String, Vec<u8>)> = fs::read_dir(root.join("plans/2018"))
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        plans.sort();
+        plans
+    }
+
+    /// Fault injection: an import into five plans whose write fails at any step of the
+    /// third plan leaves all five as they were, with no temporary file behind.
+    #[test]
+    fn a_write_failure_on_the_third_of_five_plans_leaves_all_five_as_they_were() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+        let bytes = fs::read(fixture.join("data/usage.csv")).unwrap();
+        let table = table::read("usage.csv", &bytes, None, "usage").unwrap();
+        for failing in [Step::CreateTemporary, Step::Write, Step::Sync, Step::Rename] {
+            let dir = tempfile::tempdir().unwrap();
+            fs::create_dir_all(dir.path().join("plans/2018")).unwrap();
+            fs::copy(
+                fixture.join("repo/aplan.toml"),
+                dir.path().join("aplan.toml"),
+            )
+            .unwrap();
+            for (name, text) in plans(&fixture.join("repo")) {
+                fs::write(dir.path().join("plans/2018").join(name), text).unwrap();
+            }
+            let before = plans(dir.path());
+            assert_eq!(before.len(), 5);
+            let mut transaction = Transaction::begin(dir.path()).unwrap();
+            let entries = {
+                let config = transaction.repo().config.as_ref().unwrap();
+                let columns = map_columns(Kind::Usage, &table, &[]).unwrap();
+                rows::entries(Kind::Usage, &table, &columns, config).unwrap()
+            };
+            assert_eq!(entries.len(), 5);
+            write_entries(
+                &mut transaction,
+                Kind::Usage,
+                &entries,
+                2018,
+                &BTreeSet::new(),
+            )
+            .unwrap();
+            let mut fault = |i: usize, step: Step| match i == 2 && step == failing {
+                true => Err(std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    "injected",
+                )),
+                false => Ok(()),
+            };
+            let result = transaction.commit_with_fault("the import", &mut fault);
+            assert!(result.is_err(), "{failing:?}");
+            assert_eq!(plans(dir.path()), before, "after a failure at {failing:?}");
+        }
     }
 }

@@ -81,7 +81,17 @@ impl Transaction {
     /// Checks every changed file as the repository will read it, refusing the whole change
     /// when one would have an error (`what` names the change, as in "the update"); then
     /// writes every file, all or none. Returns the paths written, in the order set.
-    pub fn commit(mut self, what: &str) -> Result<Vec<String>> {
+    pub fn commit(self, what: &str) -> Result<Vec<String>> {
+        self.commit_with_fault(what, &mut |_, _| Ok(()))
+    }
+
+    /// [`Transaction::commit`] with `fault` called before each step of writing each file
+    /// (by its index in the order set), so tests can fail a write part way through.
+    pub(crate) fn commit_with_fault(
+        mut self,
+        what: &str,
+        fault: &mut dyn FnMut(usize, write::Step) -> std::io::Result<()>,
+    ) -> Result<Vec<String>> {
         let before: Vec<Option<String>> = self
             .edits
             .iter()
@@ -118,7 +128,7 @@ impl Transaction {
                 before: before.as_deref().map(str::as_bytes),
             })
             .collect();
-        write::write_change(&changes)?;
+        write::write_change_in_steps(&changes, fault)?;
         Ok(self.edits.into_iter().map(|(path, _)| path).collect())
     }
 }

@@ -33,7 +33,8 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
-/// The header and the rows under it. Empty rows are left out.
+/// The header and the rows under it: the header is the first row with two cells or more,
+/// so a title above the table is passed over. Empty rows are left out.
 #[derive(Debug, Clone)]
 pub struct Table {
     pub headers: Vec<String>,
@@ -207,6 +208,9 @@ fn csv_table(name: &str, bytes: &[u8]) -> Result<Table, TableError> {
             continue;
         }
         if headers.is_empty() {
+            if !is_header(&cells) {
+                continue;
+            }
             headers = record.iter().map(str::to_owned).collect();
         } else {
             rows.push(Row { number, cells });
@@ -310,6 +314,9 @@ fn workbook_table(
             continue;
         }
         if headers.is_empty() {
+            if !is_header(&cells) {
+                continue;
+            }
             headers = cells.iter().map(header_text).collect();
             columns = (0..headers.len())
                 .map(|c| column_letters(first_column as usize + c))
@@ -337,6 +344,11 @@ fn cell(data: &Data) -> Cell {
         Data::Float(n) => Cell::Number(*n),
         other => Cell::Other(other.to_string()),
     }
+}
+
+/// Whether a row can be the header: a title above the table, in one cell, is not.
+fn is_header(cells: &[Cell]) -> bool {
+    cells.iter().filter(|c| !c.is_empty()).count() >= 2
 }
 
 fn header_text(cell: &Cell) -> String {
