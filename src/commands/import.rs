@@ -350,7 +350,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::write::Step;
+    use crate::write::{Overwrite, Step, write_atomic};
 
     fn plans(root: &Path) -> Vec<(String, Vec<u8>)> {
         let mut plans: Vec<(String, Vec<u8>)> = fs::read_dir(root.join("plans/2018"))
@@ -376,14 +376,12 @@ mod tests {
         let table = table::read("usage.csv", &bytes, None, "usage").unwrap();
         for failing in [Step::CreateTemporary, Step::Write, Step::Sync, Step::Rename] {
             let dir = tempfile::tempdir().unwrap();
-            fs::create_dir_all(dir.path().join("plans/2018")).unwrap();
-            fs::copy(
-                fixture.join("repo/aplan.toml"),
-                dir.path().join("aplan.toml"),
-            )
-            .unwrap();
+            // Written as aplan writes every file.
+            let config = fs::read(fixture.join("repo/aplan.toml")).unwrap();
+            write_atomic(&dir.path().join("aplan.toml"), &config, Overwrite::Refuse).unwrap();
             for (name, text) in plans(&fixture.join("repo")) {
-                fs::write(dir.path().join("plans/2018").join(name), text).unwrap();
+                let path = dir.path().join("plans/2018").join(name);
+                write_atomic(&path, &text, Overwrite::Refuse).unwrap();
             }
             let before = plans(dir.path());
             assert_eq!(before.len(), 5);
