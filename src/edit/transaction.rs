@@ -90,7 +90,7 @@ impl Transaction {
     pub(crate) fn commit_with_fault(
         mut self,
         what: &str,
-        fault: &mut dyn FnMut(usize, write::Step) -> std::io::Result<()>,
+        fault: &mut (dyn FnMut(usize, write::Step) -> std::io::Result<()> + Send),
     ) -> Result<Vec<String>> {
         let before: Vec<Option<String>> = self
             .edits
