@@ -177,6 +177,15 @@ pub enum Command {
     /// minimum acceptable score.
     New(NewArgs),
 
+    /// Write the year's figures from a spreadsheet into every department's plan
+    ///
+    /// Reads CSV, Excel (.xlsx, .xlsm, .xlsb, .xls) or OpenDocument (.ods) with a header row
+    /// and one row per department and entry, and replaces the imported array of each plan's
+    /// [context] with the rows for its department, keeping every other byte of the file.
+    /// Departments are matched by id or by name. Every changed plan is checked before any is
+    /// written, and all are written or none; nothing is written when a row is wrong.
+    Import(ImportArgs),
+
     /// Where each department is in the year's cycle: the next step, its deadline, what is
     /// late
     Timeline(TimelineArgs),
@@ -743,6 +752,39 @@ pub struct NewArgs {
     /// Replace a plan that already exists
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the file holds: the array of each plan's [context] it replaces
+    #[arg(value_enum, value_name = "KIND")]
+    pub kind: crate::import::Kind,
+
+    /// The spreadsheet: .csv, .xlsx, .xlsm, .xlsb, .xls or .ods
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The plan year to write into [default: the planning year that includes today]
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i64>,
+
+    /// The workbook's sheet to read [default: the sheet named after KIND, else the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Read the column headed COLUMN as FIELD, for headers with other names (repeatable),
+    /// such as --map "Cost centre=department"
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+
+    /// Print what would be written, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Make a draft, as `aplan new` does, for each department in the file that has no plan
+    /// for the year yet
+    #[arg(long)]
+    pub create_drafts: bool,
 }
 
 #[derive(Debug, Args)]

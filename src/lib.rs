@@ -13,6 +13,7 @@ pub mod edit;
 pub mod emit;
 pub mod exit;
 pub mod git;
+pub mod import;
 pub mod model;
 pub mod render;
 pub mod repo;

@@ -367,21 +367,13 @@ pub fn write_change(changes: &[Change<'_>]) -> Result<(), WriteError> {
 /// [`write_change`] with `fault` called before each step of each file (by its index).
 pub(crate) fn write_change_in_steps(
     changes: &[Change<'_>],
-    fault: &mut dyn FnMut(usize, Step) -> io::Result<()>,
+    fault: &mut (dyn FnMut(usize, Step) -> io::Result<()> + Send),
 ) -> Result<(), WriteError> {
     let overwrite = |change: &Change<'_>| match change.before {
         Some(_) => Overwrite::Replace,
         None => Overwrite::Refuse,
     };
-    let mut prepared = Vec::with_capacity(changes.len());
-    for (i, change) in changes.iter().enumerate() {
-        prepared.push(prepare(
-            change.path,
-            change.text,
-            overwrite(change),
-            &mut |step| fault(i, step),
-        )?);
-    }
+    let prepared = prepare_all(changes, &overwrite, fault)?;
     let mut folders = BTreeSet::new();
     for (i, (change, file)) in changes.iter().zip(prepared).enumerate() {
         match file.place(overwrite(change), &mut |step| fault(i, step)) {
@@ -398,6 +390,38 @@ pub(crate) fn write_change_in_steps(
         sync_folder(dir);
     }
     Ok(())
+}
+
+/// Writes and flushes every new text of a change to its temporary file, a few at a time
+/// ([`WRITERS`]), so that the file system commits their flushes together rather than one
+/// after the other. On failure the first file in order that failed is reported, and every
+/// temporary file is deleted.
+fn prepare_all<'c>(
+    changes: &'c [Change<'c>],
+    overwrite: &(dyn Fn(&Change<'_>) -> Overwrite + Sync),
+    fault: &mut (dyn FnMut(usize, Step) -> io::Result<()> + Send),
+) -> Result<Vec<Prepared<'c>>, WriteError> {
+    let fault = Mutex::new(fault);
+    let next = AtomicUsize::new(0);
+    let done = Mutex::new(Vec::with_capacity(changes.len()));
+    std::thread::scope(|scope| {
+        for _ in 0..WRITERS.min(changes.len()) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(change) = changes.get(i) else {
+                        break;
+                    };
+                    let mut step = |step: Step| (lock(&fault))(i, step);
+                    let prepared = prepare(change.path, change.text, overwrite(change), &mut step);
+                    lock(&done).push((i, prepared));
+                }
+            });
+        }
+    });
+    let mut done = done.into_inner().unwrap_or_else(PoisonError::into_inner);
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, prepared)| prepared).collect()
 }
 
 /// Puts back the files a change had already replaced or created.

@@ -21,8 +21,8 @@ const TODAY: &str = "2017-04-10";
 /// binary instead, which prints the same after Cargo's own lines.
 const CARGO_RUN: &str = "$ cargo run --release -- ";
 
-/// What the bundled plans repository is made of (`templates/` where there is one); the rest
-/// of the clone is not part of it.
+/// What the bundled plans repository is made of (`templates/` where there is one), with the
+/// example figures to import (`data/`); the rest of the clone is not part of it.
 const REPOSITORY: &[&str] = &[
     "aplan.toml",
     "plans",
@@ -30,6 +30,7 @@ const REPOSITORY: &[&str] = &[
     "interactions",
     "reviews",
     "templates",
+    "data",
 ];
 
 /// The marker line that names a block's setup.

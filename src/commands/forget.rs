@@ -115,7 +115,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::write::{Step, write_change_in_steps};
+    use crate::write::Step;
 
     /// Lays a fixture over `to` with `cp`, as the repository's own code writes files only
     /// through the atomic writer.
@@ -161,15 +161,14 @@ mod tests {
             for (path, erased) in &erasure.changes {
                 transaction.set(path.clone(), erased.text.clone());
             }
-            let result = transaction.commit_with("forgetting the contact", |changes| {
-                write_change_in_steps(changes, &mut |i, step| {
-                    if i == 1 && step == failing {
-                        Err(io::Error::new(io::ErrorKind::StorageFull, "injected"))
-                    } else {
-                        Ok(())
-                    }
-                })
-            });
+            let mut fault = |i: usize, step: Step| {
+                if i == 1 && step == failing {
+                    Err(io::Error::new(io::ErrorKind::StorageFull, "injected"))
+                } else {
+                    Ok(())
+                }
+            };
+            let result = transaction.commit_with_fault("forgetting the contact", &mut fault);
             assert!(result.is_err(), "failing at {failing:?}");
             assert_eq!(files(dir.path()), before, "failing at {failing:?}");
         }

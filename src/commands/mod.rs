@@ -9,6 +9,7 @@ mod explain;
 mod export;
 mod forget;
 mod history;
+mod import;
 mod init;
 mod log;
 mod new;
@@ -344,6 +345,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Forget(args) => forget::run(&context, &args),
         Command::New(args) => new::run(&context, &args),
         Command::Review(args) => review::run(&context, &args),
+        Command::Import(args) => import::run(&context, &args),
         Command::Timeline(args) => timeline::run(&context, &args),
         Command::Render(args) => render::run(&context, &args),
         Command::Templates(args) => templates::run(&context, &args),

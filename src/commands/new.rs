@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use std::path::Path;
+
 use anyhow::{Result, bail};
 
 use super::Context;
@@ -14,6 +16,7 @@ use crate::render::Renderer;
 use crate::repo::Repository;
 use crate::report;
 use crate::report::review::ReviewReport;
+use crate::source::FileId;
 use crate::suggest::nearest;
 
 pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
@@ -27,9 +30,7 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
         .config
         .as_ref()
         .expect("a transaction has the settings");
-    let templates = super::render::template_set(context, &root, None)?;
-    super::render::announce_overrides(context, &templates, |name| name == "draft.toml");
-    let renderer = Renderer::new(templates)?;
+    let renderer = draft_renderer(context, &root)?;
     let review = last_review(repo, config, args.year);
     let departments: Vec<&Department> = match &args.department {
         Some(id) => match config.department(id) {
@@ -78,21 +79,9 @@ pub fn run(context: &Context, args: &NewArgs) -> Result<ExitStatus> {
                 args.year
             );
         }
-        let previous = repo.previous_plan(id, args.year);
-        sources.extend(previous.map(|p| p.file));
-        let draft = Draft {
-            config,
-            department,
-            year: args.year,
-            previous: previous.map(|p| (p, repo.path(p))),
-        };
-        let carried = draft.carried_actions().len();
-        let actions = if carried == 1 { "action" } else { "actions" };
-        let from = previous
-            .map(|p| format!(" from {}", repo.path(p)))
-            .unwrap_or_default();
-        let message = format!("wrote {path}{from}: {carried} {actions} carried over");
-        drafts.push((path, draft.text(&renderer)?, message));
+        let draft = new_draft(repo, &renderer, department, args.year)?;
+        sources.extend(draft.source);
+        drafts.push((draft.path, draft.text, draft.message));
     }
     // A draft made from a plan with errors would carry its mistakes.
     transaction.refuse_errors(&sources, "so no draft is made from it")?;
@@ -140,4 +129,58 @@ fn last_review(repo: &Repository, config: &Config, year: i64) -> Option<ReviewRe
         .filter(|r| r.year.is_some_and(|y| y < year))
         .max_by_key(|r| r.year)
         .map(|review| report::review::build(config, repo.sources.get(review.file).path(), review))
+}
+
+/// The renderer of drafts: the built-in `draft.toml`, or the repository's own, which is
+/// then announced on stderr.
+pub(super) fn draft_renderer(context: &Context, root: &Path) -> Result<Renderer> {
+    let templates = super::render::template_set(context, root, None)?;
+    super::render::announce_overrides(context, &templates, |name| name == "draft.toml");
+    Ok(Renderer::new(templates)?)
+}
+
+/// A department's new draft plan for `year`, made from its most recent plan.
+#[derive(Debug)]
+pub(super) struct NewDraft {
+    /// `plans/<year>/<department>.toml`.
+    pub path: String,
+    pub text: String,
+    /// What was written, for the user: `wrote … from …: 2 actions carried over`.
+    pub message: String,
+    /// The plan it was made from, which must have no errors for the draft to be written.
+    pub source: Option<FileId>,
+}
+
+/// The draft `aplan new` writes for `department`.
+pub(super) fn new_draft(
+    repo: &Repository,
+    renderer: &Renderer,
+    department: &Department,
+    year: i64,
+) -> Result<NewDraft> {
+    let config = repo
+        .config
+        .as_ref()
+        .expect("a transaction has the settings");
+    let id = department.id.get_ref();
+    let path = format!("plans/{year}/{id}.toml");
+    let previous = repo.previous_plan(id, year);
+    let draft = Draft {
+        config,
+        department,
+        year,
+        previous: previous.map(|p| (p, repo.path(p))),
+    };
+    let carried = draft.carried_actions().len();
+    let actions = if carried == 1 { "action" } else { "actions" };
+    let from = previous
+        .map(|p| format!(" from {}", repo.path(p)))
+        .unwrap_or_default();
+    let message = format!("wrote {path}{from}: {carried} {actions} carried over");
+    Ok(NewDraft {
+        text: draft.text(renderer)?,
+        path,
+        message,
+        source: previous.map(|p| p.file),
+    })
 }

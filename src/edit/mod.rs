@@ -6,6 +6,7 @@ pub mod append_interaction;
 pub mod append_update;
 pub mod draft;
 pub mod forget;
+pub mod replace_array;
 pub mod splice;
 mod transaction;
 

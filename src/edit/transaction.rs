@@ -70,19 +70,27 @@ impl Transaction {
         }
     }
 
+    /// The new text set for `path` in this change, if any.
+    pub fn pending(&self, path: &str) -> Option<&str> {
+        self.edits
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, text)| text.as_str())
+    }
+
     /// Checks every changed file as the repository will read it, refusing the whole change
     /// when one would have an error (`what` names the change, as in "the update"); then
     /// writes every file, all or none. Returns the paths written, in the order set.
     pub fn commit(self, what: &str) -> Result<Vec<String>> {
-        self.commit_with(what, write::write_change)
+        self.commit_with_fault(what, &mut |_, _| Ok(()))
     }
 
-    /// [`Transaction::commit`] with the files written by `write`, so tests can make the
-    /// write fail half-way.
-    pub(crate) fn commit_with(
+    /// [`Transaction::commit`] with `fault` called before each step of writing each file
+    /// (by its index in the order set), so tests can fail a write part way through.
+    pub(crate) fn commit_with_fault(
         mut self,
         what: &str,
-        write: impl FnOnce(&[Change<'_>]) -> Result<(), write::WriteError>,
+        fault: &mut (dyn FnMut(usize, write::Step) -> std::io::Result<()> + Send),
     ) -> Result<Vec<String>> {
         let before: Vec<Option<String>> = self
             .edits
@@ -120,7 +128,7 @@ impl Transaction {
                 before: before.as_deref().map(str::as_bytes),
             })
             .collect();
-        write(&changes)?;
+        write::write_change_in_steps(&changes, fault)?;
         Ok(self.edits.into_iter().map(|(path, _)| path).collect())
     }
 }

@@ -192,6 +192,9 @@ pub struct Department {
     /// The liaison librarian's staff id.
     #[schemars(with = "String")]
     pub liaison: Spanned<String>,
+    /// The discipline group whose LibQual+ scores are the department's, as the survey's
+    /// results name it; `aplan import libqual` gives the group's rows to each department in it.
+    pub libqual_group: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -479,12 +482,16 @@ fn department(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Department> {
     let name = required_string(&mut f, d, "name");
     let faculty = f.get("faculty").and_then(|v| d.string("faculty", v));
     let liaison = required_string(&mut f, d, "liaison");
+    let libqual_group = f
+        .get("libqual_group")
+        .and_then(|v| d.string("libqual_group", v));
     f.finish(d);
     Some(Department {
         id,
         name: name.into_inner(),
         faculty: faculty.map(Spanned::into_inner),
         liaison,
+        libqual_group: libqual_group.map(Spanned::into_inner),
     })
 }
 
