@@ -93,7 +93,7 @@ pub enum Command {
     /// emerging themes. Plans with errors are left out, with a warning naming them.
     Themes(ThemesArgs),
 
-    /// Render plans as meeting documents, in Markdown or HTML
+    /// Render plans as meeting documents, in Markdown, HTML or Word
     ///
     /// One plan goes to standard output, or to a file with -o. With --out DIR, each plan is
     /// written to DIR/<year>-<department>.<ext> and an index beside them. Without PLAN, every
@@ -561,7 +561,8 @@ pub struct RenderArgs {
     #[arg(long, value_name = "YEAR", conflicts_with = "plans")]
     pub year: Option<i64>,
 
-    /// The document format [default: from the -o file's extension, else md]
+    /// The document format [default: from the -o file's extension (.md, .html, .htm,
+    /// .docx), else md]
     #[arg(long, value_enum)]
     pub format: Option<DocumentFormat>,
 
@@ -612,6 +613,8 @@ pub enum DocumentFormat {
     Md,
     /// One self-contained HTML file, for the screen and for printing on A4
     Html,
+    /// A Word document on A4, for departments that edit and pass on plans in Word
+    Docx,
 }
 
 #[derive(Debug, Args)]

@@ -232,10 +232,10 @@ const BATCH: usize = 64;
 /// batch is done; `render` gives a file's path and text, and something to keep (an index
 /// entry), returned in order. The first failure in order is the one reported, and as
 /// nothing is in place before [`Staged::place`], a failure leaves the folder as it was.
-pub(crate) fn render_in_batches<T: Sync, K: Send>(
+pub(crate) fn render_in_batches<T: Sync, C: AsRef<[u8]> + Send + Sync, K: Send>(
     items: &[T],
     staged: &mut Staged,
-    render: impl Fn(&T) -> Result<(PathBuf, String, K)> + Sync,
+    render: impl Fn(&T) -> Result<(PathBuf, C, K)> + Sync,
 ) -> Result<Vec<K>> {
     let mut kept = Vec::with_capacity(items.len());
     for batch in items.chunks(BATCH) {
