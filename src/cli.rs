@@ -195,9 +195,10 @@ pub enum Command {
         format: ExportFormat,
     },
 
-    /// The JSON Schema of a file, for editors such as Taplo and Even Better TOML
+    /// The JSON Schema of a file, for editors such as Taplo and Even Better TOML, or of a
+    /// command's `--format json` output, for tools that read it
     Schema {
-        #[arg(value_enum)]
+        #[arg(value_enum, value_name = "NAME")]
         file: SchemaFile,
     },
 }
@@ -244,6 +245,18 @@ pub enum SchemaFile {
     Contacts,
     /// A department's interactions in a year: interactions/<year>/<department>.toml
     Interactions,
+    /// What `aplan validate --format json` writes
+    Validate,
+    /// What `aplan themes --format json` writes
+    Themes,
+    /// What `aplan workload --format json` writes
+    Workload,
+    /// What `aplan actions --format json` writes
+    Actions,
+    /// What `aplan timeline --format json` writes
+    Timeline,
+    /// What `aplan diff --format json` writes
+    Diff,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

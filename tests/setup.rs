@@ -242,7 +242,7 @@ fn schemas() {
         .assert()
         .code(2)
         .stderr(contains(
-            "[possible values: plan, config, contacts, interactions]",
+            "[possible values: plan, config, contacts, interactions, validate, themes, workload, actions, timeline, diff]",
         ));
 }
 

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod schema;
 pub mod table;
 pub mod terminal;
 pub mod themes;
