@@ -182,8 +182,19 @@ pub enum Command {
         shell: Shell,
     },
 
-    /// The man page, aplan(1), for example `aplan man > ~/.local/share/man/man1/aplan.1`
-    Man,
+    /// The man pages: aplan(1) on standard output, or with --out a page per command
+    ///
+    /// For example `aplan man --out ~/.local/share/man/man1` writes aplan.1,
+    /// aplan-validate.1, aplan-render.1 and the others there.
+    Man {
+        /// Write aplan.1 and aplan-<command>.1 for every command into DIR
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+
+        /// Overwrite pages that exist
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
 
     /// The whole resolved repository as JSON or YAML, for other tools
     ///

@@ -257,7 +257,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
     match &cli.command {
         Command::Explain { code } => return explain::run(code.as_deref()),
         Command::Completions { shell } => return completions::completions(*shell),
-        Command::Man => return completions::man(),
+        Command::Man { out, force } => return completions::man(out.as_deref(), *force),
         Command::Schema { file } => return schema::run(*file),
         _ => {}
     }
@@ -279,7 +279,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Site(args) => site::run(&context, &args),
         Command::Explain { .. }
         | Command::Completions { .. }
-        | Command::Man
+        | Command::Man { .. }
         | Command::Schema { .. } => {
             unreachable!("handled above")
         }

@@ -9,6 +9,7 @@
 
 pub mod docx;
 pub mod escape;
+pub mod man;
 pub mod markdown;
 pub mod site;
 pub mod svg;
