@@ -27,6 +27,8 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
 use crate::exit::ExitStatus;
 use crate::git::{Git, GitError};
 use crate::repo::{self, Repository};
@@ -52,6 +54,7 @@ impl Context {
             ColorChoice::Never => false,
             ColorChoice::Auto => {
                 std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && !dumb_terminal()
                     && std::io::stdout().is_terminal()
             }
         };
@@ -227,6 +230,31 @@ pub(crate) fn refuse_existing<'p>(
 /// few enough that the texts of a repository's thousands of plans are never all held at
 /// once.
 const BATCH: usize = 64;
+
+/// `TERM=dumb`: a terminal that shows escape sequences as they are, so it gets neither
+/// colour nor progress bars.
+fn dumb_terminal() -> bool {
+    std::env::var_os("TERM").is_some_and(|t| t == "dumb")
+}
+
+/// From this many files a terminal shows a progress bar while they are rendered.
+const PROGRESS_FROM_FILES: usize = 10;
+
+/// A progress bar on standard error for a command that writes `files` files; hidden under
+/// `--quiet`, for a few files, when standard error is not a terminal, and on a dumb one.
+pub(crate) fn progress_bar(context: &Context, files: usize) -> ProgressBar {
+    if context.quiet
+        || files < PROGRESS_FROM_FILES
+        || dumb_terminal()
+        || !std::io::stderr().is_terminal()
+    {
+        return ProgressBar::hidden();
+    }
+    let style = ProgressStyle::with_template("rendering {bar:30} {pos}/{len}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr())
+        .with_style(style)
+}
 
 /// Renders `items` a batch at a time, in parallel, into files that `staged` writes as each
 /// batch is done; `render` gives a file's path and text, and something to keep (an index

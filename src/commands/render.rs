@@ -65,9 +65,15 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     if let Some(dir) = &args.out {
         super::check_out_folder(dir, &root, overwrite)?;
         let as_of = |plan: &Plan| document::as_of(plan, args.as_of, context.today);
-        write_folder(
-            &workspace, &renderer, &plans, dir, format, overwrite, &as_of,
-        )?;
+        let progress = super::progress_bar(context, plans.len());
+        let folder = Folder {
+            dir,
+            format,
+            overwrite,
+            progress: &progress,
+        };
+        write_folder(&workspace, &renderer, &plans, &folder, &as_of)?;
+        progress.finish_and_clear();
         context.note(&format!(
             "wrote {} plan{} and index.{} to {}",
             plans.len(),
@@ -91,17 +97,29 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
+/// Where and how `--out DIR` writes, and the progress bar it moves.
+struct Folder<'a> {
+    dir: &'a Path,
+    format: Format,
+    overwrite: Overwrite,
+    progress: &'a indicatif::ProgressBar,
+}
+
 /// `--out DIR`: each plan in a file of its own and an index of them, rendered a batch at a
 /// time. Files already there are refused before anything is rendered, unless allowed.
 fn write_folder(
     workspace: &Workspace,
     renderer: &Renderer,
     plans: &[&Plan],
-    dir: &Path,
-    format: Format,
-    overwrite: Overwrite,
+    folder: &Folder<'_>,
     as_of: &(dyn Fn(&Plan) -> NaiveDate + Sync),
 ) -> Result<()> {
+    let Folder {
+        dir,
+        format,
+        overwrite,
+        progress,
+    } = *folder;
     // Paths stay as the user gave them (relative to the current folder), so messages name
     // them the same way.
     let files: Vec<(&Plan, String)> = plans
@@ -121,6 +139,7 @@ fn write_folder(
         let day = as_of(plan);
         let document = document::build(workspace, plan, day);
         let bytes = renderer.plan_file(&document, format, day)?;
+        progress.inc(1);
         Ok((
             dir.join(name),
             bytes,
