@@ -93,7 +93,7 @@ pub enum Command {
     /// emerging themes. Plans with errors are left out, with a warning naming them.
     Themes(ThemesArgs),
 
-    /// Render plans as meeting documents, in Markdown or HTML
+    /// Render plans as meeting documents, in Markdown, HTML or Word
     ///
     /// One plan goes to standard output, or to a file with -o. With --out DIR, each plan is
     /// written to DIR/<year>-<department>.<ext> and an index beside them. Without PLAN, every
@@ -244,8 +244,19 @@ pub enum Command {
         shell: Shell,
     },
 
-    /// The man page, aplan(1), for example `aplan man > ~/.local/share/man/man1/aplan.1`
-    Man,
+    /// The man pages: aplan(1) on standard output, or with --out a page per command
+    ///
+    /// For example `aplan man --out ~/.local/share/man/man1` writes aplan.1,
+    /// aplan-validate.1, aplan-render.1 and the others there.
+    Man {
+        /// Write aplan.1 and aplan-<command>.1 for every command into DIR
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+
+        /// Overwrite pages that exist
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
 
     /// The whole resolved repository as JSON or YAML, for other tools
     ///
@@ -257,9 +268,10 @@ pub enum Command {
         format: ExportFormat,
     },
 
-    /// The JSON Schema of a file, for editors such as Taplo and Even Better TOML
+    /// The JSON Schema of a file, for editors such as Taplo and Even Better TOML, or of a
+    /// command's `--format json` output, for tools that read it
     Schema {
-        #[arg(value_enum)]
+        #[arg(value_enum, value_name = "NAME")]
         file: SchemaFile,
     },
 }
@@ -308,6 +320,18 @@ pub enum SchemaFile {
     Interactions,
     /// A year's review of the process: reviews/<year>.toml
     Review,
+    /// What `aplan validate --format json` writes
+    Validate,
+    /// What `aplan themes --format json` writes
+    Themes,
+    /// What `aplan workload --format json` writes
+    Workload,
+    /// What `aplan actions --format json` writes
+    Actions,
+    /// What `aplan timeline --format json` writes
+    Timeline,
+    /// What `aplan diff --format json` writes
+    Diff,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -827,7 +851,8 @@ pub struct RenderArgs {
     #[arg(long, value_name = "YEAR", conflicts_with = "plans")]
     pub year: Option<i64>,
 
-    /// The document format [default: from the -o file's extension, else md]
+    /// The document format [default: from the -o file's extension (.md, .html, .htm,
+    /// .docx), else md]
     #[arg(long, value_enum)]
     pub format: Option<DocumentFormat>,
 
@@ -878,6 +903,8 @@ pub enum DocumentFormat {
     Md,
     /// One self-contained HTML file, for the screen and for printing on A4
     Html,
+    /// A Word document on A4, for departments that edit and pass on plans in Word
+    Docx,
 }
 
 #[derive(Debug, Args)]

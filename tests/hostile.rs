@@ -981,14 +981,11 @@ fn workload_markdown_escapes_staff_names() {
     let md = stdout(&output);
     assert!(
         md.contains(
-            "Ben \\<script\\>alert(1)\\</script\\>\\<img src=x onerror=alert(1)\\> \\| Jones"
+            "Ben &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &#124; Jones"
         ),
         "{md}"
     );
-    let unescaped = md
-        .match_indices('<')
-        .filter(|(i, _)| !md[..*i].ends_with('\\'));
-    assert_eq!(unescaped.count(), 0, "{md}");
+    assert!(!md.contains('<'), "{md}");
 }
 
 /// Smaller things the second round found. `render >&-` exited 0 though its document went

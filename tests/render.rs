@@ -721,3 +721,75 @@ fn at_a_glance_of_a_draft_with_unfilled_figures_shows_none_of_them() {
     assert!(!section.contains('£'), "{section}");
     assert!(section.contains("Not yet entered"), "{section}");
 }
+
+/// A Word document is a zip file; its document part is stored uncompressed, so its text
+/// can be looked for in the bytes.
+fn docx_part(bytes: &[u8]) -> String {
+    assert!(bytes.starts_with(b"PK\x03\x04"), "not a zip file");
+    let text = String::from_utf8_lossy(bytes);
+    let start = text.find("<w:document").expect("a document part");
+    let end = text[start..].find("</w:document>").expect("its end") + start;
+    text[start..end].to_owned()
+}
+
+#[test]
+fn docx_is_taken_from_the_extension_and_holds_the_document() {
+    let repo = repo_with(None);
+    aplan(repo.path())
+        .args(["render", "history/2017", "-o", "history.docx"])
+        .assert()
+        .success()
+        .stdout("");
+    let bytes = fs::read(repo.path().join("history.docx")).unwrap();
+    let xml = docx_part(&bytes);
+    assert!(xml.contains(r#"<w:pStyle w:val="Heading1" />"#));
+    assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#), "A4");
+    assert!(xml.contains("Agreed actions"));
+    assert!(xml.contains("<w:tbl>"));
+}
+
+#[test]
+fn a_draft_in_word_carries_the_banner_on_every_page() {
+    let bytes = aplan(bundled())
+        .args(["render", "mathematics/2017", "--format", "docx"])
+        .output()
+        .unwrap()
+        .stdout;
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("<w:hdr"), "a page header");
+    assert!(text.contains("Draft for discussion"));
+    assert!(docx_part(&bytes).contains("Proposed actions"));
+}
+
+#[test]
+fn a_word_document_is_the_same_bytes_alone_and_in_a_folder() {
+    let out = tempfile::tempdir().unwrap();
+    aplan(bundled())
+        .args(["render", "--year", "2017", "--format", "docx", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    for plan in ["history", "physics", "mathematics"] {
+        let alone = aplan(bundled())
+            .args(["render", &format!("{plan}/2017"), "--format", "docx"])
+            .output()
+            .unwrap()
+            .stdout;
+        let in_folder = fs::read(out.path().join(format!("2017-{plan}.docx"))).unwrap();
+        assert!(alone == in_folder, "{plan}: the bytes differ");
+    }
+    assert!(out.path().join("index.docx").is_file());
+}
+
+#[test]
+fn an_extension_aplan_cannot_write_is_refused() {
+    let repo = repo_with(None);
+    aplan(repo.path())
+        .args(["render", "history/2017", "-o", "history.pdf"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "aplan cannot write .pdf documents; name the file .md, .html or .docx",
+        ));
+    assert!(!repo.path().join("history.pdf").exists());
+}

@@ -242,7 +242,7 @@ fn schemas() {
         .assert()
         .code(2)
         .stderr(contains(
-            "[possible values: plan, config, contacts, interactions, review]",
+            "[possible values: plan, config, contacts, interactions, review, validate, themes, workload, actions, timeline, diff]",
         ));
 }
 
@@ -300,9 +300,50 @@ fn completions_and_man_page() {
             .code(0)
             .stdout(contains("validate").and(contains("workload")));
     }
+    aplan(repo_root()).arg("man").assert().code(0).stdout(
+        contains(".TH APLAN 1")
+            .and(contains("validate"))
+            .and(contains(".SH \"EXIT STATUS\""))
+            .and(contains(".B APLAN_TODAY"))
+            .and(contains(".SH EXAMPLES"))
+            .and(contains(".BR aplan\\-validate (1)")),
+    );
+}
+
+#[test]
+fn man_out_writes_a_page_per_command_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("man1");
     aplan(repo_root())
-        .arg("man")
+        .args(["man", "--out"])
+        .arg(&out)
         .assert()
         .code(0)
-        .stdout(contains(".TH aplan 1").and(contains("validate")));
+        .stdout("");
+    for command in ["validate", "render", "themes", "workload", "actions", "man"] {
+        let page = std::fs::read_to_string(out.join(format!("aplan-{command}.1"))).unwrap();
+        let title = format!(".TH APLAN-{} 1", command.to_uppercase());
+        assert!(page.contains(&title), "{command}: {page}");
+        assert!(page.contains(".SH ENVIRONMENT"), "{command}");
+        assert!(page.contains(".SH \"EXIT STATUS\""), "{command}");
+        assert!(page.contains(".SH EXAMPLES"), "{command}");
+        assert!(page.contains(".BR aplan (1)"), "{command}");
+        assert!(
+            page.lines().all(|l| l.len() <= 80 || l.starts_with('.')),
+            "{command}"
+        );
+    }
+    assert!(out.join("aplan.1").is_file());
+    assert!(!out.join("aplan-help.1").exists());
+    aplan(repo_root())
+        .args(["man", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("already exists").and(contains("use --force")));
+    aplan(repo_root())
+        .args(["man", "--force", "--out"])
+        .arg(&out)
+        .assert()
+        .code(0);
 }

@@ -278,7 +278,7 @@ fn html_escapes_user_text_and_is_self_contained() {
     assert!(html.contains("<th scope=\"row\""));
 
     let md = themes(repo.path(), &["--format", "md"]);
-    assert!(md.contains(r"Open \<script\>alert('x')\</script\> & "));
+    assert!(md.contains("Open &lt;script&gt;alert('x')&lt;/script&gt; & "));
 }
 
 /// The Markdown and HTML pages are templates, so a repository's `templates/` overrides

@@ -260,6 +260,33 @@ fn ics(dir: &Path, args: &[&str]) -> String {
 }
 
 #[test]
+fn ics_uids_name_the_library_so_two_calendars_never_collide() {
+    // Two libraries' calendars imported into one calendar program must keep their own
+    // events: the UID carries the library's name as well as the reference.
+    let repo = repo();
+    let first = ics(repo.path(), &[]);
+    let config = repo.path().join("aplan.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        text.replace("Fixture University Library", "Other College Library"),
+    )
+    .unwrap();
+    let second = ics(repo.path(), &[]);
+    let uids = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.trim_end().strip_prefix("UID:").map(str::to_owned))
+            .collect()
+    };
+    assert!(
+        uids(&first).contains(&"history/2017/meeting@fixture-university-library.aplan".to_owned())
+    );
+    assert!(uids(&second).contains(&"history/2017/meeting@other-college-library.aplan".to_owned()));
+    assert!(uids(&first).iter().all(|u| !uids(&second).contains(u)));
+    assert!(first.contains("DTSTAMP:20000101T000000Z"));
+}
+
+#[test]
 fn ics_output() {
     let repo = repo();
     insta::assert_snapshot!(ics(repo.path(), &["--with-actions"]));
@@ -288,12 +315,18 @@ fn ics_is_rfc_5545_shaped_and_reproducible() {
     unique.sort_unstable();
     unique.dedup();
     assert_eq!(unique.len(), uids.len());
-    assert!(uids.contains(&"history/2017/meeting@aplan"));
-    assert!(uids.contains(&"history/2017/finalise-by@aplan"));
-    assert!(uids.contains(&"chemistry/2017/send-by@aplan"));
+    assert!(uids.contains(&"history/2017/meeting@fixture-university-library.aplan"));
+    assert!(uids.contains(&"history/2017/finalise-by@fixture-university-library.aplan"));
+    assert!(uids.contains(&"chemistry/2017/send-by@fixture-university-library.aplan"));
     // Active actions with a due date; year1-lists is done.
-    let due: Vec<&&str> = uids.iter().filter(|u| u.ends_with("/due@aplan")).collect();
-    assert_eq!(due, [&"chemistry/2017/oa-workshop/due@aplan"]);
+    let due: Vec<&&str> = uids
+        .iter()
+        .filter(|u| u.ends_with("/due@fixture-university-library.aplan"))
+        .collect();
+    assert_eq!(
+        due,
+        [&"chemistry/2017/oa-workshop/due@fixture-university-library.aplan"]
+    );
     assert!(lines.contains(&"DTSTART;VALUE=DATE:20170314"));
     assert!(lines.contains(&"DTEND;VALUE=DATE:20170315"));
     assert!(
@@ -385,11 +418,14 @@ fn open_follow_ups_are_in_the_table_and_the_calendar() {
         .args(["timeline", "--format", "ics"])
         .output()
         .unwrap();
-    let ics = String::from_utf8(output.stdout).unwrap();
+    // Lines longer than 75 octets are folded: read them unfolded.
+    let ics = String::from_utf8(output.stdout)
+        .unwrap()
+        .replace("\r\n ", "");
     for uid in [
-        "UID:history/follow-up/2017-02-14/2017-03-01@aplan",
-        "UID:history/follow-up/2017-03-20/2017-04-10@aplan",
-        "UID:chemistry/follow-up/2016-12-15/2017-01-15@aplan",
+        "UID:history/follow-up/2017-02-14/2017-03-01@fixture-university-library.aplan",
+        "UID:history/follow-up/2017-03-20/2017-04-10@fixture-university-library.aplan",
+        "UID:chemistry/follow-up/2016-12-15/2017-01-15@fixture-university-library.aplan",
     ] {
         assert!(ics.contains(uid), "{uid} not in:\n{ics}");
     }

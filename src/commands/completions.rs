@@ -2,12 +2,14 @@
 //! `--help`.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Shell};
 use crate::exit::ExitStatus;
+use crate::write::{Overwrite, Staged};
 
 pub fn completions(shell: Shell) -> Result<ExitStatus> {
     let mut command = Cli::command();
@@ -24,12 +26,34 @@ pub fn completions(shell: Shell) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// The man page, aplan(1), with a section for every command.
-pub fn man() -> Result<ExitStatus> {
-    let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-    let mut out = std::io::stdout().lock();
-    out.write_all(&page)?;
-    out.flush()?;
+/// aplan(1) on standard output, or every page written into `out`; pages there are not
+/// overwritten without `force`, and none is written when any would be refused.
+pub fn man(out: Option<&Path>, force: bool) -> Result<ExitStatus> {
+    let pages = crate::render::man::pages(Cli::command())?;
+    let Some(dir) = out else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(pages[0].text.as_bytes())?;
+        stdout.flush()?;
+        return Ok(ExitStatus::Success);
+    };
+    let overwrite = if force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Refuse
+    };
+    if dir.exists() && !dir.is_dir() {
+        bail!(
+            "{} is a file, not a folder; name a folder for the man pages",
+            dir.display()
+        );
+    }
+    let files: Vec<(PathBuf, &[u8])> = pages
+        .iter()
+        .map(|page| (dir.join(&page.file), page.text.as_bytes()))
+        .collect();
+    super::refuse_existing(files.iter().map(|(path, _)| path.as_path()), overwrite)?;
+    let mut staged = Staged::new(overwrite);
+    staged.write(&files)?;
+    staged.place()?;
     Ok(ExitStatus::Success)
 }

@@ -34,6 +34,8 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
 use crate::exit::ExitStatus;
 use crate::git::{Git, GitError};
 use crate::model::{Contact, Contacts};
@@ -60,6 +62,7 @@ impl Context {
             ColorChoice::Never => false,
             ColorChoice::Auto => {
                 std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && !dumb_terminal()
                     && std::io::stdout().is_terminal()
             }
         };
@@ -236,14 +239,39 @@ pub(crate) fn refuse_existing<'p>(
 /// once.
 const BATCH: usize = 64;
 
+/// `TERM=dumb`: a terminal that shows escape sequences as they are, so it gets neither
+/// colour nor progress bars.
+fn dumb_terminal() -> bool {
+    std::env::var_os("TERM").is_some_and(|t| t == "dumb")
+}
+
+/// From this many files a terminal shows a progress bar while they are rendered.
+const PROGRESS_FROM_FILES: usize = 10;
+
+/// A progress bar on standard error for a command that writes `files` files; hidden under
+/// `--quiet`, for a few files, when standard error is not a terminal, and on a dumb one.
+pub(crate) fn progress_bar(context: &Context, files: usize) -> ProgressBar {
+    if context.quiet
+        || files < PROGRESS_FROM_FILES
+        || dumb_terminal()
+        || !std::io::stderr().is_terminal()
+    {
+        return ProgressBar::hidden();
+    }
+    let style = ProgressStyle::with_template("rendering {bar:30} {pos}/{len}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr())
+        .with_style(style)
+}
+
 /// Renders `items` a batch at a time, in parallel, into files that `staged` writes as each
 /// batch is done; `render` gives a file's path and text, and something to keep (an index
 /// entry), returned in order. The first failure in order is the one reported, and as
 /// nothing is in place before [`Staged::place`], a failure leaves the folder as it was.
-pub(crate) fn render_in_batches<T: Sync, K: Send>(
+pub(crate) fn render_in_batches<T: Sync, C: AsRef<[u8]> + Send + Sync, K: Send>(
     items: &[T],
     staged: &mut Staged,
-    render: impl Fn(&T) -> Result<(PathBuf, String, K)> + Sync,
+    render: impl Fn(&T) -> Result<(PathBuf, C, K)> + Sync,
 ) -> Result<Vec<K>> {
     let mut kept = Vec::with_capacity(items.len());
     for batch in items.chunks(BATCH) {
@@ -323,7 +351,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
     match &cli.command {
         Command::Explain { code } => return explain::run(code.as_deref()),
         Command::Completions { shell } => return completions::completions(*shell),
-        Command::Man => return completions::man(),
+        Command::Man { out, force } => return completions::man(out.as_deref(), *force),
         Command::Schema { file } => return schema::run(*file),
         _ => {}
     }
@@ -352,7 +380,7 @@ pub fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Site(args) => site::run(&context, &args),
         Command::Explain { .. }
         | Command::Completions { .. }
-        | Command::Man
+        | Command::Man { .. }
         | Command::Schema { .. } => {
             unreachable!("handled above")
         }

@@ -1,7 +1,7 @@
 //! `aplan render`: plans as meeting documents, to standard output, a file or a folder.
 
 use std::collections::HashSet;
-use std::io::Write;
+use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
@@ -20,7 +20,10 @@ use crate::workspace::{Workspace, describe_error};
 use crate::write::{Overwrite, Staged, write_atomic};
 
 pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
-    let format = format(args);
+    let format = format(args)?;
+    if format == Format::Docx && args.output.is_none() && args.out.is_none() {
+        refuse_word_on_a_terminal()?;
+    }
     let root = context.root()?;
     let workspace = super::kept(Workspace::new(Repository::load(&root)?)?);
     let plans = select(context, &workspace, args)?;
@@ -62,9 +65,15 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
     if let Some(dir) = &args.out {
         super::check_out_folder(dir, &root, overwrite)?;
         let as_of = |plan: &Plan| document::as_of(plan, args.as_of, context.today);
-        write_folder(
-            &workspace, &renderer, &plans, dir, format, overwrite, &as_of,
-        )?;
+        let progress = super::progress_bar(context, plans.len());
+        let folder = Folder {
+            dir,
+            format,
+            overwrite,
+            progress: &progress,
+        };
+        write_folder(&workspace, &renderer, &plans, &folder, &as_of)?;
+        progress.finish_and_clear();
         context.note(&format!(
             "wrote {} plan{} and index.{} to {}",
             plans.len(),
@@ -74,17 +83,26 @@ pub fn run(context: &Context, args: &RenderArgs) -> Result<ExitStatus> {
         ));
     } else {
         let as_of = document::as_of(plans[0], args.as_of, context.today);
-        let text = renderer.plan(&document::build(&workspace, plans[0], as_of), format)?;
+        let document = document::build(&workspace, plans[0], as_of);
+        let bytes = renderer.plan_file(&document, format, as_of)?;
         match &args.output {
-            Some(file) => write_atomic(file, text.as_bytes(), overwrite)?,
+            Some(file) => write_atomic(file, &bytes, overwrite)?,
             None => {
                 let mut out = std::io::stdout().lock();
-                out.write_all(text.as_bytes())?;
+                out.write_all(&bytes)?;
                 out.flush()?;
             }
         }
     }
     Ok(ExitStatus::Success)
+}
+
+/// Where and how `--out DIR` writes, and the progress bar it moves.
+struct Folder<'a> {
+    dir: &'a Path,
+    format: Format,
+    overwrite: Overwrite,
+    progress: &'a indicatif::ProgressBar,
 }
 
 /// `--out DIR`: each plan in a file of its own and an index of them, rendered a batch at a
@@ -93,11 +111,15 @@ fn write_folder(
     workspace: &Workspace,
     renderer: &Renderer,
     plans: &[&Plan],
-    dir: &Path,
-    format: Format,
-    overwrite: Overwrite,
+    folder: &Folder<'_>,
     as_of: &(dyn Fn(&Plan) -> NaiveDate + Sync),
 ) -> Result<()> {
+    let Folder {
+        dir,
+        format,
+        overwrite,
+        progress,
+    } = *folder;
     // Paths stay as the user gave them (relative to the current folder), so messages name
     // them the same way.
     let files: Vec<(&Plan, String)> = plans
@@ -114,30 +136,61 @@ fn write_folder(
     drop(paths);
     let mut staged = Staged::new(overwrite);
     let entries = super::render_in_batches(&files, &mut staged, |(plan, name)| {
-        let document = document::build(workspace, plan, as_of(plan));
-        let text = renderer.plan(&document, format)?;
+        let day = as_of(plan);
+        let document = document::build(workspace, plan, day);
+        let bytes = renderer.plan_file(&document, format, day)?;
+        progress.inc(1);
         Ok((
             dir.join(name),
-            text,
+            bytes,
             document::index_entry(&document, name.clone()),
         ))
     })?;
     let index = document::index(&workspace.config().library.name, entries);
-    staged.write(&[(index_path, renderer.index(index, format)?)])?;
+    staged.write(&[(index_path, renderer.index_file(index, format)?)])?;
     Ok(staged.place()?)
 }
 
-/// `--format`, else the `-o` file's extension, else Markdown.
-fn format(args: &RenderArgs) -> Format {
-    let from_file = args
+/// `--format`, else the `-o` file's extension, else Markdown. Without `--format`, an `-o`
+/// file with an extension aplan cannot write is refused, so a file is never written in a
+/// format its name does not say.
+fn format(args: &RenderArgs) -> Result<Format> {
+    if let Some(asked) = args.format {
+        return Ok(from_argument(asked));
+    }
+    let extension = args
         .output
         .as_ref()
         .and_then(|f| f.extension())
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match (args.format, from_file.as_deref()) {
-        (Some(DocumentFormat::Html), _) | (None, Some("html" | "htm")) => Format::Html,
-        _ => Format::Markdown,
+    Ok(match extension.as_deref() {
+        None | Some("md" | "markdown") => Format::Markdown,
+        Some("html" | "htm") => Format::Html,
+        Some("docx") => Format::Docx,
+        Some(other) => bail!(
+            "aplan cannot write .{other} documents; name the file .md, .html or .docx, or \
+             choose the format with --format md|html|docx"
+        ),
+    })
+}
+
+fn from_argument(format: DocumentFormat) -> Format {
+    match format {
+        DocumentFormat::Md => Format::Markdown,
+        DocumentFormat::Html => Format::Html,
+        DocumentFormat::Docx => Format::Docx,
     }
+}
+
+/// A Word document is a zip file: on a terminal it would be noise.
+fn refuse_word_on_a_terminal() -> Result<()> {
+    if std::io::stdout().is_terminal() {
+        bail!(
+            "a Word document cannot be shown in the terminal; write it to a file with \
+             -o plan.docx, or every plan of the year with --out DIR"
+        );
+    }
+    Ok(())
 }
 
 /// The plans named on the command line, or every plan of the year. A plan with errors is

@@ -1,10 +1,13 @@
 //! `aplan schema plan|config|contacts|interactions|review`: the JSON Schema of a file, for editors.
+//! `aplan schema NAME`: the JSON Schema of a file, for editors, or of a command's JSON
+//! output, for the tools that read it.
 
 use std::io::Write;
 
 use anyhow::Result;
 
 use crate::cli::SchemaFile;
+use crate::emit::schema::{Output, schema};
 use crate::exit::ExitStatus;
 use crate::model::schema::{
     config_schema, contacts_schema, interactions_schema, plan_schema, review_schema,
@@ -17,6 +20,12 @@ pub fn run(file: SchemaFile) -> Result<ExitStatus> {
         SchemaFile::Contacts => contacts_schema(),
         SchemaFile::Interactions => interactions_schema(),
         SchemaFile::Review => review_schema(),
+        SchemaFile::Validate => schema(Output::Validate),
+        SchemaFile::Themes => schema(Output::Themes),
+        SchemaFile::Workload => schema(Output::Workload),
+        SchemaFile::Actions => schema(Output::Actions),
+        SchemaFile::Timeline => schema(Output::Timeline),
+        SchemaFile::Diff => schema(Output::Diff),
     };
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &schema)?;

@@ -1,11 +1,9 @@
 //! `aplan site`: load the repository, build the site's data for a year, render its pages a
 //! batch at a time into the output folder, then put them all in place.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Context;
 use crate::cli::SiteArgs;
@@ -14,9 +12,6 @@ use crate::render::Renderer;
 use crate::render::site::{Page, pages};
 use crate::report::site;
 use crate::write::{Overwrite, Staged};
-
-/// From this many pages a terminal shows a progress bar while they are rendered.
-const PROGRESS_FROM_PAGES: usize = 10;
 
 pub fn run(context: &Context, args: &SiteArgs) -> Result<ExitStatus> {
     let root = context.root()?;
@@ -34,7 +29,7 @@ pub fn run(context: &Context, args: &SiteArgs) -> Result<ExitStatus> {
     };
     check_folder(&args.out, &root, &pages, overwrite)?;
 
-    let progress = progress_bar(context, pages.len());
+    let progress = super::progress_bar(context, pages.len());
     let mut staged = Staged::new(overwrite);
     super::render_in_batches(&pages, &mut staged, |page| {
         let text = renderer.site_page(&site, page)?;
@@ -59,16 +54,4 @@ fn check_folder(dir: &Path, root: &Path, pages: &[Page], overwrite: Overwrite) -
     let paths: Vec<PathBuf> = pages.iter().map(|page| dir.join(&page.file)).collect();
     super::refuse_existing(paths.iter().map(PathBuf::as_path), overwrite)?;
     Ok(())
-}
-
-/// A progress bar on standard error for a site of many pages; hidden under `--quiet` and
-/// when standard error is not a terminal.
-fn progress_bar(context: &Context, pages: usize) -> ProgressBar {
-    if context.quiet || pages < PROGRESS_FROM_PAGES || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let style = ProgressStyle::with_template("rendering {bar:30} {pos}/{len}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
-    ProgressBar::with_draw_target(Some(pages as u64), ProgressDrawTarget::stderr())
-        .with_style(style)
 }

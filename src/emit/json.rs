@@ -8,13 +8,14 @@ use serde::Serialize;
 use super::{Findings, MAX_FINDINGS_PER_FILE};
 use crate::diagnostic::Severity;
 
-#[derive(Serialize)]
-struct Output<'a> {
+/// The whole output; its schema is `aplan schema validate`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Output<'a> {
     diagnostics: Vec<Entry<'a>>,
     summary: Summary<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Entry<'a> {
     code: &'static str,
     severity: Severity,
@@ -25,7 +26,7 @@ struct Entry<'a> {
     hint: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Summary<'a> {
     files: usize,
     errors: usize,
@@ -36,13 +37,13 @@ struct Summary<'a> {
 }
 
 /// The findings not listed: the cap, and how many each file had beyond it.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct LeftOut<'a> {
     shown_per_file: usize,
     files: Vec<LeftOutFile<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct LeftOutFile<'a> {
     file: &'a str,
     errors: usize,

@@ -12,6 +12,7 @@ pub mod human;
 pub mod json;
 pub mod priorities;
 pub mod review;
+pub mod schema;
 pub mod table;
 pub mod terminal;
 pub mod themes;

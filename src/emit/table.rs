@@ -153,7 +153,7 @@ mod tests {
         table.write_markdown(&mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "| a | n |\n| --- | ---: |\n| x \\| y | 1 |\n"
+            "| a | n |\n| --- | ---: |\n| x &#124; y | 1 |\n"
         );
     }
 
@@ -167,7 +167,7 @@ mod tests {
         table.write_markdown(&mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "| name |\n| --- |\n| \\<script\\>x\\</script\\> \\*b\\*↵\u{fffd}\\[2J |\n"
+            "| name |\n| --- |\n| &lt;script&gt;x&lt;/script&gt; \\*b\\*↵\u{fffd}\\[2J |\n"
         );
     }
 

@@ -38,15 +38,101 @@ pub fn to_markdown(markdown: &str) -> String {
 /// A field's Markdown for a Markdown document, its headings starting at `first_level`.
 pub fn to_markdown_at(markdown: &str, first_level: u8) -> String {
     let arena = Arena::new();
-    let options = options();
+    let mut options = options();
+    // Fenced, so that `portable_escapes` knows where code is.
+    options.render.prefer_fenced = true;
     let root = safe_tree(&arena, markdown, &options, first_level);
     let mut text = String::new();
     comrak::format_commonmark(root, &options, &mut text).expect("writing to a String cannot fail");
-    text
+    portable_escapes(&text)
+}
+
+/// The characters Python-Markdown (MkDocs) reads a backslash before as it is meant; before
+/// any other, it shows the backslash. CommonMark and GitHub read all of these too.
+const PORTABLE_BACKSLASH: &[char] = &[
+    '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!',
+];
+
+/// A character written so that every Markdown renderer shows it as itself: after a
+/// backslash where all of them read that, else as a numeric character reference.
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '&' => out.push_str("&amp;"),
+        c if PORTABLE_BACKSLASH.contains(&c) => {
+            out.push('\\');
+            out.push(c);
+        }
+        c => out.push_str(&format!("&#{};", u32::from(c))),
+    }
+}
+
+/// comrak's Markdown with each backslash escape that Python-Markdown would show (`\<`,
+/// `\&`, `\|` …) written as a character reference instead. Code spans and fenced code
+/// are left as they are: nothing is escaped in them.
+fn portable_escapes(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut fence: Option<String> = None;
+    for line in markdown.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let marker: String = trimmed
+            .chars()
+            .take_while(|&c| c == '`' || c == '~')
+            .collect();
+        if let Some(open) = &fence {
+            if trimmed.starts_with(open.as_str()) && trimmed.trim_end() == marker {
+                fence = None;
+            }
+            out.push_str(line);
+            continue;
+        }
+        if marker.len() >= 3
+            && marker
+                .chars()
+                .all(|c| c == marker.chars().next().unwrap_or('`'))
+        {
+            fence = Some(marker);
+            out.push_str(line);
+            continue;
+        }
+        escape_line(line, &mut out);
+    }
+    out
+}
+
+/// One line outside fenced code: backslash escapes rewritten, code spans kept.
+fn escape_line(line: &str, out: &mut String) {
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '`' => {
+                let run = chars[i..].iter().take_while(|&&c| c == '`').count();
+                let closing = (i + run..chars.len()).find(|&j| {
+                    chars[j..].iter().take_while(|&&c| c == '`').count() == run
+                        && (j == 0 || chars[j - 1] != '`')
+                });
+                let end = closing.map_or(i + run, |j| j + run);
+                out.extend(&chars[i..end]);
+                i = end;
+            }
+            '\\' if i + 1 < chars.len() && chars[i + 1].is_ascii_punctuation() => {
+                push_escaped(out, chars[i + 1]);
+                i += 2;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
 }
 
 /// Plain text for a Markdown document: characters that would start markup are escaped and
 /// line breaks become spaces, so the text reads the same in a paragraph or a table cell.
+/// Escapes are ones CommonMark, GitHub and Python-Markdown all read: a backslash where
+/// each of them takes it, else a character reference (`&lt;`, `&#124;`).
 pub fn escape(text: &str) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(flat.len() + 8);
@@ -58,9 +144,10 @@ pub fn escape(text: &str) -> String {
             _ => false,
         };
         if escape {
-            out.push('\\');
+            push_escaped(&mut out, c);
+        } else {
+            out.push(c);
         }
-        out.push(c);
     }
     if let Some(end) = ordered_list_marker(&out) {
         out.insert(end, '\\');
@@ -225,16 +312,29 @@ mod tests {
     }
 
     #[test]
+    fn fields_keep_no_backslash_that_python_markdown_would_show() {
+        assert_eq!(to_markdown("a < b and 1 * 2"), "a &lt; b and 1 \\* 2\n");
+        assert_eq!(to_markdown("R&D"), "R&amp;D\n");
+        assert_eq!(
+            to_markdown("keep `x \\< y` as code"),
+            "keep `x \\< y` as code\n"
+        );
+        let fenced = to_markdown("```\na \\< b\n```\n");
+        assert!(fenced.contains("a \\< b"), "{fenced}");
+    }
+
+    #[test]
     fn plain_text_is_escaped_for_markdown() {
         assert_eq!(
-            escape("a *b* [c](d) <e> f|g"),
-            r"a \*b\* \[c\](d) \<e\> f\|g"
+            escape("a *b* [c](d) <e> f|g ~h~"),
+            r"a \*b\* \[c\](d) &lt;e&gt; f&#124;g &#126;h&#126;"
         );
         assert_eq!(escape("# not a heading"), r"\# not a heading");
         assert_eq!(escape("- not a list"), r"\- not a list");
         assert_eq!(escape("1. not a list"), r"1\. not a list");
         assert_eq!(escape("-5,745"), "-5,745");
-        assert_eq!(escape("R&D &amp; more"), r"R&D \&amp; more");
+        assert_eq!(escape("R&D &amp; more"), "R&D &amp;amp; more");
+        assert_eq!(escape("=="), "&#61;=");
         assert_eq!(escape("two\nlines"), "two lines");
         assert_eq!(escape("Prof. Ann Head"), "Prof. Ann Head");
     }

@@ -7,7 +7,9 @@
 //! they are. Other templates (`draft.toml`) print values as they are, and write TOML values
 //! with the `toml` filter. An undefined variable is an error, not an empty string.
 
+pub mod docx;
 pub mod escape;
+pub mod man;
 pub mod markdown;
 pub mod site;
 pub mod svg;
@@ -34,6 +36,8 @@ use templates::TemplateSet;
 pub enum Format {
     Markdown,
     Html,
+    /// A Word document, written from the Markdown templates.
+    Docx,
 }
 
 impl Format {
@@ -41,6 +45,15 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// The extension of the templates the format is written from.
+    fn template_extension(self) -> &'static str {
+        match self {
+            Format::Markdown | Format::Docx => "md",
             Format::Html => "html",
         }
     }
@@ -107,7 +120,29 @@ impl Renderer {
     /// One plan's meeting document.
     pub fn plan(&self, document: &Document, format: Format) -> Result<String, TemplateError> {
         let ctx = self.plan_context(document)?;
-        self.render(&format!("plan.{}", format.extension()), ctx)
+        self.render(&format!("plan.{}", format.template_extension()), ctx)
+    }
+
+    /// One plan's meeting document as the bytes of its file, rendered as of `as_of`: a
+    /// Word document is written from the Markdown one, with a "Draft for discussion"
+    /// heading on every page of a plan that is not final.
+    pub fn plan_file(
+        &self,
+        document: &Document,
+        format: Format,
+        as_of: chrono::NaiveDate,
+    ) -> Result<Vec<u8>, TemplateError> {
+        let text = self.plan(document, format)?;
+        if format != Format::Docx {
+            return Ok(text.into_bytes());
+        }
+        docx::from_markdown(
+            &text,
+            &docx::Properties {
+                page_header: (!document.is_final).then_some("Draft for discussion"),
+                date: Some(as_of.to_string()),
+            },
+        )
     }
 
     /// What a plan's templates see: the document's fields and its front matter.
@@ -142,7 +177,17 @@ impl Renderer {
             library,
             plans => Value::from_object(Lazy(plans)),
         };
-        self.render(&format!("index.{}", format.extension()), ctx)
+        let text = self.render(&format!("index.{}", format.template_extension()), ctx)?;
+        Ok(text)
+    }
+
+    /// The index of a folder of rendered plans as the bytes of its file.
+    pub fn index_file(&self, index: Index, format: Format) -> Result<Vec<u8>, TemplateError> {
+        let text = self.index(index, format)?;
+        match format {
+            Format::Docx => docx::from_markdown(&text, &docx::Properties::default()),
+            _ => Ok(text.into_bytes()),
+        }
     }
 
     /// A report as a document, from its template (`themes.md`, `workload.md`, …) and what

@@ -11,7 +11,7 @@ use crate::model::{Action, ActionStatus, Plan};
 use crate::workspace::{Workspace, action_reference};
 
 /// One action as the list shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ActionRow {
     #[serde(rename = "ref")]
     pub reference: String,
@@ -37,7 +37,7 @@ pub struct ActionRow {
 }
 
 /// The latest entry of an action's running log.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct LastUpdate {
     #[serde(serialize_with = "iso_date")]
     pub date: Option<NaiveDate>,

@@ -30,7 +30,7 @@ pub struct State<'a> {
     pub findings: &'a [Diagnostic],
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Diff {
     pub from: String,
     pub to: String,
@@ -44,7 +44,7 @@ pub struct Diff {
     pub findings: FindingChanges,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
     Added,
@@ -53,7 +53,7 @@ pub enum Change {
 }
 
 /// A value before and after; `null` where it is not set.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct FieldChange {
     /// The key, with its table: `status`, `meeting.date`, `context.usage`.
     pub field: String,
@@ -61,7 +61,7 @@ pub struct FieldChange {
     pub after: Value,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PlanChange {
     /// `history/2017`.
     #[serde(rename = "ref")]
@@ -77,7 +77,7 @@ pub struct PlanChange {
     pub actions: Vec<ActionChange>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ItemChange {
     pub id: String,
     pub change: Change,
@@ -85,7 +85,7 @@ pub struct ItemChange {
     pub fields: Vec<FieldChange>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ActionChange {
     pub id: String,
     pub change: Change,
@@ -99,7 +99,7 @@ pub struct ActionChange {
     pub updates_added: Vec<Value>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SettingChange {
     /// `library`, `process`, `limits`, `staff`, `departments`, `themes`, `initiatives`.
     pub section: &'static str,
@@ -109,13 +109,13 @@ pub struct SettingChange {
     pub fields: Vec<FieldChange>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct WorkloadChanges {
     pub year: i64,
     pub staff: Vec<StaffLoadChange>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct StaffLoadChange {
     pub id: String,
     pub initiatives: Count,
@@ -123,7 +123,7 @@ pub struct StaffLoadChange {
 }
 
 /// A count before and after, with the limit after.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Count {
     pub before: usize,
     pub after: usize,
@@ -136,14 +136,14 @@ impl Count {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct FindingChanges {
     pub added: Vec<FindingView>,
     pub fixed: Vec<FindingView>,
 }
 
 /// A finding as a reviewer reads it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FindingView {
     pub code: &'static str,
     pub severity: Severity,

@@ -18,7 +18,7 @@ use crate::model::{Interaction, Interactions};
 pub const DUE_WITHIN_DAYS: i64 = 14;
 
 /// Where an open follow-up stands on a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FollowUpState {
     /// Its date has passed.
@@ -51,7 +51,7 @@ impl FollowUpState {
 }
 
 /// An open follow-up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct FollowUp {
     pub department: String,
     /// The date of the interaction that set it.

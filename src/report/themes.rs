@@ -22,7 +22,7 @@ pub use emerging::EmergingTheme;
 
 /// The themes of one year's plans. Serialises to the JSON shape in the README; the fields
 /// it skips are what people's formats need to print names.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ThemesReport {
     pub year: i64,
     pub min_departments: u32,
@@ -50,7 +50,7 @@ pub struct ThemesReport {
 }
 
 /// One theme of aplan.toml and what carries it this year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ThemeSummary {
     pub id: String,
     pub title: String,
@@ -72,7 +72,7 @@ pub struct ThemeSummary {
 }
 
 /// An issue or action tagged with a theme.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub struct Item {
     #[serde(rename = "ref")]
     pub reference: String,
@@ -83,7 +83,7 @@ pub struct Item {
 }
 
 /// In the order of the words, so items sort as their JSON reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ItemKind {
     Action,
@@ -100,7 +100,7 @@ impl ItemKind {
 }
 
 /// An untagged issue or action whose title or detail contains a theme's keyword.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub struct Suggestion {
     #[serde(rename = "ref")]
     pub reference: String,
@@ -110,7 +110,7 @@ pub struct Suggestion {
 }
 
 /// A department as aplan.toml names it, with its liaison librarian for the year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DepartmentInfo {
     pub id: String,
     pub name: String,
@@ -120,7 +120,7 @@ pub struct DepartmentInfo {
 }
 
 /// An id with the name or title people know it by.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Named {
     pub id: String,
     pub name: String,

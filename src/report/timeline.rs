@@ -14,7 +14,7 @@ use crate::model::{Department, Plan, PlanStatus, Process};
 use crate::workspace::Workspace;
 
 /// A step of the cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
     /// The department has no plan for the year: `aplan new`.
@@ -128,7 +128,7 @@ pub fn next_step(status: PlanStatus, phase: Phase) -> (Option<Step>, &'static [S
 }
 
 /// The next step and the day it is due by, when it has a deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Next {
     pub step: Step,
     #[serde(serialize_with = "iso_date")]
@@ -136,7 +136,7 @@ pub struct Next {
 }
 
 /// One department's place in the cycle.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct DepartmentTimeline {
     pub department: String,
     /// The department's name, for calendars and tables.

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::model::{Action, Config, Limits, Plan, StaffRole};
 use crate::workspace::action_reference;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Workload {
     pub year: i64,
     pub limits: WorkloadLimits,
@@ -24,14 +24,14 @@ pub struct Workload {
     pub departments_over: Vec<DepartmentOver>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct WorkloadLimits {
     pub max_initiatives_per_librarian: u32,
     pub max_departments_per_librarian: u32,
     pub max_actions_per_department: u32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct StaffLoad {
     pub id: String,
     pub name: String,
@@ -49,7 +49,7 @@ pub struct StaffLoad {
 }
 
 /// One initiative a person takes part in.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Involvement {
     /// The shared initiative's id, or the action's reference.
     pub key: String,
@@ -61,7 +61,7 @@ pub struct Involvement {
     pub refs: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum InitiativeKind {
     Shared,
@@ -69,7 +69,7 @@ pub enum InitiativeKind {
 }
 
 /// A person's part in an initiative; the strongest one wins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
     Lead,
@@ -87,7 +87,7 @@ impl Part {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DepartmentOver {
     pub id: String,
     pub active_actions: usize,

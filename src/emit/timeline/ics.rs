@@ -1,5 +1,6 @@
 //! iCalendar (RFC 5545) for the cycle's meetings and deadlines, and optionally action due
-//! dates: all-day events with an exclusive end, UIDs built from references, and a fixed
+//! dates: all-day events with an exclusive end, UIDs built from references and the
+//! library's name, and a fixed
 //! DTSTAMP, so the same plans always give the same file.
 
 use std::io::{self, Write};
@@ -28,14 +29,15 @@ pub fn write(
     timeline: &[DepartmentTimeline],
     actions: &[ActionRow],
 ) -> io::Result<()> {
+    let domain = domain(title.library);
     let mut events: Vec<(NaiveDate, String, Event)> = Vec::new();
     for row in timeline {
-        cycle_events(row, &mut events);
-        follow_up_events(row, &mut events);
+        cycle_events(row, &domain, &mut events);
+        follow_up_events(row, &domain, &mut events);
     }
     for action in actions {
         if let Some(due) = action.due {
-            let uid = format!("{}/due@aplan", action.reference);
+            let uid = format!("{}/due@{domain}", action.reference);
             let event = all_day(
                 &uid,
                 due,
@@ -67,15 +69,30 @@ pub fn write(
     write!(out, "{calendar}")
 }
 
+/// The right-hand side of every UID: the library's name as a slug, so two libraries'
+/// calendars never share a UID (`history/2017/meeting@university-of-york-library.aplan`).
+fn domain(library: &str) -> String {
+    let slug = crate::model::decode::slugify(library);
+    if slug.is_empty() {
+        "library.aplan".to_owned()
+    } else {
+        format!("{slug}.aplan")
+    }
+}
+
 /// The meeting and its send and finalise deadlines.
-fn cycle_events(row: &DepartmentTimeline, events: &mut Vec<(NaiveDate, String, Event)>) {
+fn cycle_events(
+    row: &DepartmentTimeline,
+    domain: &str,
+    events: &mut Vec<(NaiveDate, String, Event)>,
+) {
     let Some(meeting) = row.meeting else {
         return;
     };
     let reference = format!("{}/{}", row.department, row.year);
     let status = row.status.unwrap_or("draft");
     let mut push = |kind: &str, date: NaiveDate, summary: String, description: String| {
-        let uid = format!("{reference}/{kind}@aplan");
+        let uid = format!("{reference}/{kind}@{domain}");
         let event = all_day(&uid, date, &summary, &description);
         events.push((date, uid, event));
     };
@@ -115,7 +132,11 @@ fn cycle_events(row: &DepartmentTimeline, events: &mut Vec<(NaiveDate, String, E
 /// The department's open follow-ups, each on its date. The UID names the department, the
 /// day of the interaction that set it and the follow-up's date, numbered when one day set
 /// several for the same date.
-fn follow_up_events(row: &DepartmentTimeline, events: &mut Vec<(NaiveDate, String, Event)>) {
+fn follow_up_events(
+    row: &DepartmentTimeline,
+    domain: &str,
+    events: &mut Vec<(NaiveDate, String, Event)>,
+) {
     let mut seen: Vec<(NaiveDate, NaiveDate)> = Vec::new();
     for follow_up in &row.follow_ups {
         let key = (follow_up.date, follow_up.follow_up);
@@ -127,7 +148,7 @@ fn follow_up_events(row: &DepartmentTimeline, events: &mut Vec<(NaiveDate, Strin
             format!("-{}", n + 1)
         };
         let uid = format!(
-            "{}/follow-up/{}/{}{number}@aplan",
+            "{}/follow-up/{}/{}{number}@{domain}",
             row.department, follow_up.date, follow_up.follow_up
         );
         let by = follow_up.by.join(", ");

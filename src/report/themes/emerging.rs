@@ -9,7 +9,7 @@ use super::Entry;
 use super::words::{self, is_stop_word};
 
 /// A candidate for a new theme.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct EmergingTheme {
     /// The phrase as first written, lowercased, with stop words left out.
     pub phrase: String,
