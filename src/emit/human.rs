@@ -6,14 +6,10 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use rayon::prelude::*;
 
 use super::terminal::clean;
 use super::{Findings, MAX_FINDINGS_PER_FILE};
 use crate::diagnostic::{Diagnostic, Severity, Tally};
-
-/// How many findings are rendered together before they are written.
-const RENDER_BATCH: usize = 512;
 
 /// How the report looks.
 #[derive(Debug, Clone, Copy, Default)]
@@ -29,16 +25,9 @@ pub fn write(out: &mut dyn Write, findings: &Findings<'_>, style: Style) -> io::
     } else {
         Renderer::plain()
     };
-    // Rendered on every core a batch at a time, and written in order: the same bytes as
-    // one finding after the other, with no more than a batch of them in memory.
-    for batch in findings.diagnostics.chunks(RENDER_BATCH) {
-        let rendered: Vec<String> = batch
-            .par_iter()
-            .map(|d| renderer.render(&[group(findings, d)]))
-            .collect();
-        for text in rendered {
-            writeln!(out, "{text}\n")?;
-        }
+    for d in findings.diagnostics {
+        let report = [group(findings, d)];
+        writeln!(out, "{}\n", renderer.render(&report))?;
     }
     for omitted in findings.omitted {
         let n = omitted.tally.errors + omitted.tally.warnings;
