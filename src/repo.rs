@@ -304,14 +304,9 @@ impl Repository {
             match place_stored(layout, &stored.path) {
                 Place::File => to_read.push(stored),
                 Place::Folder | Place::Ignored => {}
-                Place::Problem {
-                    path,
-                    code,
-                    message,
-                    hint,
-                } => {
-                    if reported.insert(path.clone()) {
-                        repo.problem(path, code, message, Some(hint));
+                Place::Problem(found) => {
+                    if reported.insert(found.path.clone()) {
+                        repo.misplaced(found);
                     }
                 }
             }
@@ -521,15 +516,7 @@ impl Repository {
         match fs::metadata(&dir) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {
-                if let Place::Problem {
-                    path,
-                    code,
-                    message,
-                    hint,
-                } = layout.not_a_folder()
-                {
-                    self.problem(path, code, message, Some(hint));
-                }
+                self.misplaced(layout.not_a_folder());
                 return Ok(Vec::new());
             }
             Err(_) => return Ok(Vec::new()),
@@ -606,13 +593,8 @@ impl Repository {
                     regular: !entry.path_is_symlink() && entry.file_type().is_file(),
                 }),
                 Place::Folder | Place::Ignored => {}
-                Place::Problem {
-                    path,
-                    code,
-                    message,
-                    hint,
-                } => {
-                    self.problem(path, code, message, Some(hint));
+                Place::Problem(found) => {
+                    self.misplaced(found);
                     if entry.file_type().is_dir() {
                         walk.skip_current_dir();
                     }
@@ -653,6 +635,16 @@ impl Repository {
                 None
             }
         }
+    }
+
+    fn misplaced(&mut self, found: Misplaced) {
+        let Misplaced {
+            path,
+            code,
+            message,
+            hint,
+        } = found;
+        self.problem(path, code, message, Some(hint));
     }
 
     fn problem(&mut self, rel: String, code: Code, message: String, hint: Option<String>) {
@@ -781,8 +773,8 @@ impl Layout {
     }
 
     /// The finding for a layout's folder that is a file.
-    fn not_a_folder(self) -> Place {
-        Place::Problem {
+    fn not_a_folder(self) -> Misplaced {
+        Misplaced {
             path: self.folder.to_owned(),
             code: Code::UnreadableFile,
             message: format!(
@@ -806,12 +798,15 @@ enum Place {
     Folder,
     /// Not read and not worth a finding: hidden files, notes beside plans.
     Ignored,
-    Problem {
-        path: String,
-        code: Code,
-        message: String,
-        hint: String,
-    },
+    Problem(Misplaced),
+}
+
+/// A file or folder where it is not read, as a finding.
+struct Misplaced {
+    path: String,
+    code: Code,
+    message: String,
+    hint: String,
 }
 
 /// Where the file or folder at `below` (its path's parts under the layout's folder) lies;
@@ -831,7 +826,7 @@ fn place(layout: Layout, below: &[&str], is_folder: bool) -> Place {
         return if is_year(name) {
             Place::Folder
         } else {
-            Place::Problem {
+            Place::Problem(Misplaced {
                 path: path(),
                 code: Code::NotAYear,
                 message: format!(
@@ -839,7 +834,7 @@ fn place(layout: Layout, below: &[&str], is_folder: bool) -> Place {
                     layout.plural
                 ),
                 hint: format!("name the folder after the plan year, such as {folder}/2017"),
-            }
+            })
         };
     }
     let is_toml = name.ends_with(".toml");
@@ -863,12 +858,12 @@ fn place(layout: Layout, below: &[&str], is_folder: bool) -> Place {
             .fold(format!("{folder}/"), |p, part| format!("{p}{part}/"));
         format!("this folder is inside {parent}, so it is not read")
     };
-    Place::Problem {
+    Place::Problem(Misplaced {
         path: path(),
         code: Code::MisplacedFile,
         message,
         hint: format!("{} live at {}", layout.plural, layout.pattern),
-    }
+    })
 }
 
 /// Where a revision's file at `path` (from the root, in `layout`'s folder) lies, judging
@@ -878,7 +873,7 @@ fn place_stored(layout: Layout, path: &str) -> Place {
         .strip_prefix(layout.folder)
         .and_then(|rest| rest.strip_prefix('/'))
     else {
-        return layout.not_a_folder();
+        return Place::Problem(layout.not_a_folder());
     };
     let below: Vec<&str> = rest.split('/').collect();
     if below.iter().any(|part| part.starts_with('.')) {
