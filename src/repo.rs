@@ -314,27 +314,12 @@ impl Repository {
             if *count > MAX_PLAN_ENTRIES {
                 return Err(RepoError::TooManyFiles(layout));
             }
-            match place_in(layout, &stored.path) {
+            match place_stored(layout, &stored.path) {
                 Place::File => to_read.push(stored),
-                Place::Ignored => {}
-                Place::Problem {
-                    path,
-                    code,
-                    message,
-                } => {
-                    if reported.insert(path.clone()) {
-                        let hint = match code {
-                            Code::NotAYear => format!(
-                                "name the folder after the plan year, such as {}/2017",
-                                layout.folder
-                            ),
-                            Code::UnreadableFile => format!(
-                                "{} live at {}; move this file away",
-                                layout.plural, layout.pattern
-                            ),
-                            _ => format!("{} live at {}", layout.plural, layout.pattern),
-                        };
-                        repo.problem(path, code, message, Some(hint));
+                Place::Folder | Place::Ignored => {}
+                Place::Problem(found) => {
+                    if reported.insert(found.path.clone()) {
+                        repo.misplaced(found);
                     }
                 }
             }
@@ -549,27 +534,15 @@ impl Repository {
         match fs::metadata(&dir) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {
-                self.problem(
-                    layout.folder.to_owned(),
-                    Code::UnreadableFile,
-                    format!(
-                        "`{}` is not a folder, so no {} can be read",
-                        layout.folder, layout.what
-                    ),
-                    Some(format!(
-                        "{} live at {}; move this file away",
-                        layout.plural, layout.pattern
-                    )),
-                );
+                self.misplaced(layout.not_a_folder());
                 return Ok(Vec::new());
             }
             Err(_) => return Ok(Vec::new()),
         }
-        let file_depth = if layout.years { 2 } else { 1 };
         let mut files = Vec::new();
         let mut walk = WalkDir::new(&dir)
             .min_depth(1)
-            .max_depth(file_depth)
+            .max_depth(layout.depth())
             .follow_links(false)
             .sort_by_file_name()
             .into_iter();
@@ -619,62 +592,30 @@ impl Repository {
             } else {
                 EntryKind::File
             };
-            let is_toml = name.ends_with(".toml");
-            match (entry.depth(), kind) {
-                (1, EntryKind::Folder)
-                    if layout.years && is_year(&name) && !entry.path_is_symlink() => {}
-                (1, EntryKind::Folder) if entry.path_is_symlink() => {
-                    self.problem(
-                        rel,
-                        Code::BadSymlink,
-                        "this is a symbolic link to a folder, and linked folders are not followed"
-                            .to_owned(),
-                        Some("replace the link with the folder itself".to_owned()),
-                    );
-                }
-                (1, EntryKind::Folder) if layout.years => {
-                    self.problem(
-                        rel,
-                        Code::NotAYear,
-                        format!(
-                            "`{name}` is not a year; {} live in {}/<year>/",
-                            layout.plural, layout.folder
-                        ),
-                        Some(format!(
-                            "name the folder after the plan year, such as {}/2017",
-                            layout.folder
-                        )),
-                    );
-                    walk.skip_current_dir();
-                }
-                (depth, EntryKind::File) if depth == file_depth && is_toml => {
-                    files.push(RepoFile {
-                        rel,
-                        path: entry.path().to_path_buf(),
-                        regular: !entry.path_is_symlink() && entry.file_type().is_file(),
-                    });
-                }
-                (_, EntryKind::File) if !is_toml => {}
-                (depth, _) => {
-                    let message = if depth < file_depth {
-                        "this file is not inside a year folder, so it is not read".to_owned()
-                    } else if is_toml {
-                        format!(
-                            "this is a folder named like a {} file, so it is not read",
-                            layout.what
-                        )
-                    } else {
-                        format!(
-                            "this folder is inside {}, so it is not read",
-                            parent_folder(&rel)
-                        )
-                    };
-                    self.problem(
-                        rel,
-                        Code::MisplacedFile,
-                        message,
-                        Some(format!("{} live at {}", layout.plural, layout.pattern)),
-                    );
+            let is_folder = matches!(kind, EntryKind::Folder);
+            if entry.depth() == 1 && is_folder && entry.path_is_symlink() {
+                self.problem(
+                    rel,
+                    Code::BadSymlink,
+                    "this is a symbolic link to a folder, and linked folders are not followed"
+                        .to_owned(),
+                    Some("replace the link with the folder itself".to_owned()),
+                );
+                continue;
+            }
+            let below: Vec<&str> = rel.split('/').skip(1).collect();
+            match place(layout, &below, is_folder) {
+                Place::File => files.push(RepoFile {
+                    rel,
+                    path: entry.path().to_path_buf(),
+                    regular: !entry.path_is_symlink() && entry.file_type().is_file(),
+                }),
+                Place::Folder | Place::Ignored => {}
+                Place::Problem(found) => {
+                    self.misplaced(found);
+                    if entry.file_type().is_dir() {
+                        walk.skip_current_dir();
+                    }
                 }
             }
         }
@@ -712,6 +653,16 @@ impl Repository {
                 None
             }
         }
+    }
+
+    fn misplaced(&mut self, found: Misplaced) {
+        let Misplaced {
+            path,
+            code,
+            message,
+            hint,
+        } = found;
+        self.problem(path, code, message, Some(hint));
     }
 
     fn problem(&mut self, rel: String, code: Code, message: String, hint: Option<String>) {
@@ -827,14 +778,6 @@ impl Layout {
     };
 }
 
-/// `interactions/2017` of `interactions/2017/extra`, for messages.
-fn parent_folder(rel: &str) -> String {
-    match rel.rsplit_once('/') {
-        Some((parent, _)) => format!("{parent}/"),
-        None => "the repository".to_owned(),
-    }
-}
-
 impl Layout {
     /// The layout whose folder `path` (from the root) is in, or is.
     fn of(path: &str) -> Option<Layout> {
@@ -852,96 +795,127 @@ impl Layout {
                     .is_some_and(|rest| rest.starts_with('/'))
         })
     }
+
+    /// How many folders deep below the layout's folder its files are: 2 for
+    /// `plans/<year>/<department>.toml`, 1 for `contacts/<department>.toml`.
+    fn depth(self) -> usize {
+        if self.years { 2 } else { 1 }
+    }
+
+    /// The finding for a layout's folder that is a file.
+    fn not_a_folder(self) -> Misplaced {
+        Misplaced {
+            path: self.folder.to_owned(),
+            code: Code::UnreadableFile,
+            message: format!(
+                "`{}` is not a folder, so no {} can be read",
+                self.folder, self.what
+            ),
+            hint: format!(
+                "{} live at {}; move this file away",
+                self.plural, self.pattern
+            ),
+        }
+    }
 }
 
-/// Where a file of a revision lies in its layout's folder, judged as the walk of the disk
-/// judges the files and folders it meets.
+/// Where a file or folder lies in its layout's folder, as the walk of the disk and the
+/// walk of a revision both judge it.
 enum Place {
+    /// A file to read.
     File,
+    /// A year folder, whose files are read.
+    Folder,
     /// Not read and not worth a finding: hidden files, notes beside plans.
     Ignored,
-    Problem {
-        path: String,
-        code: Code,
-        message: String,
-    },
+    Problem(Misplaced),
 }
 
-fn place_in(layout: Layout, path: &str) -> Place {
+/// A file or folder where it is not read, as a finding.
+struct Misplaced {
+    path: String,
+    code: Code,
+    message: String,
+    hint: String,
+}
+
+/// Where the file or folder at `below` (its path's parts under the layout's folder) lies;
+/// `is_folder` says which it is. Deeper than the layout's files, only the folder at their
+/// depth is judged: nothing inside it is read.
+fn place(layout: Layout, below: &[&str], is_folder: bool) -> Place {
     let folder = layout.folder;
-    let Some(rest) = path
-        .strip_prefix(folder)
-        .and_then(|rest| rest.strip_prefix('/'))
-    else {
-        return if path == folder {
-            Place::Problem {
-                path: path.to_owned(),
-                code: Code::UnreadableFile,
-                message: format!(
-                    "`{folder}` is not a folder, so no {} can be read",
-                    layout.what
-                ),
-            }
-        } else {
-            Place::Ignored
-        };
+    let Some(&name) = below.last() else {
+        return Place::Ignored;
     };
-    let parts: Vec<&str> = rest.split('/').collect();
-    if parts.iter().any(|p| p.starts_with('.')) {
+    if below.iter().any(|part| part.starts_with('.')) {
         return Place::Ignored;
     }
-    let is_toml = |name: &str| name.ends_with(".toml");
-    let misplaced = |path: String, message: String| Place::Problem {
-        path,
-        code: Code::MisplacedFile,
-        message,
-    };
-    let folder_like_file = || {
+    let depth = below.len();
+    let path = || format!("{folder}/{}", below.join("/"));
+    if layout.years && depth == 1 && is_folder {
+        return if is_year(name) {
+            Place::Folder
+        } else {
+            Place::Problem(Misplaced {
+                path: path(),
+                code: Code::NotAYear,
+                message: format!(
+                    "`{name}` is not a year; {} live in {folder}/<year>/",
+                    layout.plural
+                ),
+                hint: format!("name the folder after the plan year, such as {folder}/2017"),
+            })
+        };
+    }
+    let is_toml = name.ends_with(".toml");
+    if !is_folder {
+        match (depth == layout.depth(), is_toml) {
+            (true, true) => return Place::File,
+            (_, false) => return Place::Ignored,
+            (false, true) => {}
+        }
+    }
+    let message = if depth < layout.depth() {
+        "this file is not inside a year folder, so it is not read".to_owned()
+    } else if is_toml {
         format!(
             "this is a folder named like a {} file, so it is not read",
             layout.what
         )
+    } else {
+        let parent = below[..depth - 1]
+            .iter()
+            .fold(format!("{folder}/"), |p, part| format!("{p}{part}/"));
+        format!("this folder is inside {parent}, so it is not read")
     };
-    if !layout.years {
-        return match parts[..] {
-            [name] if is_toml(name) => Place::File,
-            [_] | [] => Place::Ignored,
-            [name, ..] => misplaced(
-                format!("{folder}/{name}"),
-                if is_toml(name) {
-                    folder_like_file()
-                } else {
-                    format!("this folder is inside {folder}/, so it is not read")
-                },
-            ),
-        };
+    Place::Problem(Misplaced {
+        path: path(),
+        code: Code::MisplacedFile,
+        message,
+        hint: format!("{} live at {}", layout.plural, layout.pattern),
+    })
+}
+
+/// Where a revision's file at `path` (from the root, in `layout`'s folder) lies, judging
+/// the folders on its way first, as the walk of the disk meets them.
+fn place_stored(layout: Layout, path: &str) -> Place {
+    let Some(rest) = path
+        .strip_prefix(layout.folder)
+        .and_then(|rest| rest.strip_prefix('/'))
+    else {
+        return Place::Problem(layout.not_a_folder());
+    };
+    let below: Vec<&str> = rest.split('/').collect();
+    if below.iter().any(|part| part.starts_with('.')) {
+        return Place::Ignored;
     }
-    match parts[..] {
-        [name] if is_toml(name) => misplaced(
-            path.to_owned(),
-            "this file is not inside a year folder, so it is not read".to_owned(),
-        ),
-        [_] => Place::Ignored,
-        [year, ..] if !is_year(year) => Place::Problem {
-            path: format!("{folder}/{year}"),
-            code: Code::NotAYear,
-            message: format!(
-                "`{year}` is not a year; {} live in {folder}/<year>/",
-                layout.plural
-            ),
-        },
-        [_, name] if is_toml(name) => Place::File,
-        [_, _] => Place::Ignored,
-        [year, name, ..] => misplaced(
-            format!("{folder}/{year}/{name}"),
-            if is_toml(name) {
-                folder_like_file()
-            } else {
-                format!("this folder is inside {folder}/{year}/, so it is not read")
-            },
-        ),
-        [] => Place::Ignored,
+    for depth in 1..=below.len().min(layout.depth()) {
+        match place(layout, &below[..depth], depth < below.len()) {
+            Place::Folder => {}
+            placed => return placed,
+        }
     }
+    Place::Ignored
 }
 
 /// A revision's file as a source, with the reason its text cannot be used, if any.

@@ -74,7 +74,7 @@ impl SourceFile {
             // A byte-order mark is not part of the first line as people see it.
             let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
             std::iter::once(first)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
                 .collect()
         })
     }

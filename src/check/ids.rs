@@ -1,8 +1,7 @@
 //! Ids that must be unique: staff and departments in aplan.toml, issues and actions in a
 //! plan, contacts in a department, improvements in a review.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -63,7 +62,7 @@ fn unique<'a>(
     ids: impl Iterator<Item = &'a Spanned<String>>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for id in ids.filter(|id| !id.get_ref().is_empty()) {
         if let Some(first) = seen.insert(id.get_ref(), id.span().start) {
             seen.insert(id.get_ref(), first);

@@ -18,9 +18,10 @@ mod review;
 mod text;
 mod updates;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Config, Contacts, Limits, Plan, Process};
@@ -199,12 +200,12 @@ impl<'c> PlanRules<'c> {
 /// two files for one department (which cannot happen on disk) wins.
 #[derive(Debug)]
 struct ContactsIndex<'r> {
-    by_department: HashMap<&'r str, &'r Contacts>,
+    by_department: FxHashMap<&'r str, &'r Contacts>,
 }
 
 impl<'r> ContactsIndex<'r> {
     fn new(contacts: &'r [Contacts]) -> Self {
-        let mut by_department = HashMap::new();
+        let mut by_department = FxHashMap::default();
         for file in contacts {
             by_department
                 .entry(file.department.as_str())

@@ -2,8 +2,7 @@
 //! interaction must be defined in aplan.toml; contacts in the department's contacts file;
 //! issues addressed must be in the same plan; actions referred to must exist.
 
-use std::collections::{HashMap, HashSet};
-
+use rustc_hash::{FxHashMap, FxHashSet};
 use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -16,21 +15,21 @@ use crate::suggest::did_you_mean;
 /// Plans by department and year, for references across files.
 #[derive(Debug)]
 pub struct PlanIndex<'p> {
-    plans: HashMap<(&'p str, i64), &'p Plan>,
+    plans: FxHashMap<(&'p str, i64), &'p Plan>,
     /// Paths of plan files that could not be read as a plan at all (not TOML, not UTF-8):
     /// a reference into one is not reported, as the file's own error explains it.
-    unread: HashSet<&'p str>,
+    unread: FxHashSet<&'p str>,
 }
 
 impl<'p> PlanIndex<'p> {
     pub fn new(repo: &'p Repository) -> Self {
-        let mut index = HashMap::new();
+        let mut index = FxHashMap::default();
         for plan in &repo.plans {
             index
                 .entry((plan.department.get_ref().as_str(), *plan.year.get_ref()))
                 .or_insert(plan);
         }
-        let read: HashSet<FileId> = repo.plans.iter().map(|p| p.file).collect();
+        let read: FxHashSet<FileId> = repo.plans.iter().map(|p| p.file).collect();
         let unread = repo
             .sources
             .iter()
@@ -66,7 +65,7 @@ struct Target<'c> {
     home: String,
     /// The ids that are valid slugs: the only ones worth suggesting.
     ids: Vec<&'c str>,
-    lookup: HashSet<&'c str>,
+    lookup: FxHashSet<&'c str>,
     /// Ids that are not slugs, which `bad-slug` reports where they are defined.
     invalid: Vec<&'c str>,
     /// Other names an id goes by, with what they are and the id: a theme's title and

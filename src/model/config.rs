@@ -1,8 +1,9 @@
 //! `aplan.toml`: the library, its process and limits, staff, departments, themes and
 //! shared initiatives.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 use toml::Spanned;
@@ -64,15 +65,15 @@ pub struct Config {
 /// the second is reported as a duplicate.
 #[derive(Debug, Clone, Default)]
 struct Index {
-    staff: HashMap<String, usize>,
-    departments: HashMap<String, usize>,
-    themes: HashMap<String, usize>,
-    initiatives: HashMap<String, usize>,
+    staff: FxHashMap<String, usize>,
+    departments: FxHashMap<String, usize>,
+    themes: FxHashMap<String, usize>,
+    initiatives: FxHashMap<String, usize>,
 }
 
 impl Index {
-    fn of<'a>(ids: impl Iterator<Item = &'a Spanned<String>>) -> HashMap<String, usize> {
-        let mut index = HashMap::new();
+    fn of<'a>(ids: impl Iterator<Item = &'a Spanned<String>>) -> FxHashMap<String, usize> {
+        let mut index = FxHashMap::default();
         for (i, id) in ids.enumerate() {
             index.entry(id.get_ref().clone()).or_insert(i);
         }

@@ -12,11 +12,13 @@ mod build;
 mod plain;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::DeTable;
 use toml::value::Datetime;
+use toml_parser::lexer::Token;
 use toml_parser::parser::{RecursionGuard, ValidateWhitespace};
 use toml_parser::{ParseError, Source};
 
@@ -176,19 +178,33 @@ pub struct SyntaxError {
     pub span: Option<Range<usize>>,
 }
 
+thread_local! {
+    /// The tokens of the document being parsed: one list for each thread, kept from file
+    /// to file rather than allocated for each.
+    static TOKENS: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The most tokens [`TOKENS`] keeps room for after a document, some ten times a plan's:
+/// an unusually large file's list is let go.
+const KEPT_TOKENS: usize = 1 << 14;
+
 /// Parses a TOML document into its tree.
 pub fn parse(text: &str) -> Result<Spanned<Table<'_>>, SyntaxError> {
     let source = Source::new(text);
-    let tokens = source.lex().into_vec();
     let mut builder = build::Builder::new(text);
     // The first mistake only: the rest are found again below, when it is described.
     let mut error: Option<ParseError> = None;
-    {
+    TOKENS.with_borrow_mut(|tokens| {
+        tokens.clear();
+        tokens.extend(source.lex());
         let mut receiver = ValidateWhitespace::new(&mut builder, source);
         let limit = u32::try_from(MAX_NESTING).unwrap_or(u32::MAX);
         let mut receiver = RecursionGuard::new(&mut receiver, limit);
-        toml_parser::parser::parse_document(&tokens, &mut receiver, &mut error);
-    }
+        toml_parser::parser::parse_document(tokens, &mut receiver, &mut error);
+        if tokens.capacity() > KEPT_TOKENS {
+            *tokens = Vec::new();
+        }
+    });
     match error {
         None => builder.finish().map_err(|refused| describe(text, &refused)),
         Some(refused) => Err(describe(text, &refused)),
