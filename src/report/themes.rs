@@ -249,13 +249,17 @@ pub fn build(workspace: &Workspace, year: i64, min_departments: u32) -> ThemesRe
         .flat_map(|t| t.keywords.iter().map(|k| words::keyword(k)))
         .collect();
     let threshold = usize::try_from(min_departments.max(1)).unwrap_or(usize::MAX);
+    let texts: Vec<(&str, &str)> = entries
+        .iter()
+        .flat_map(|e| e.texts().map(|text| (e.department(), text)))
+        .collect();
 
     ThemesReport {
         year,
         min_departments,
         themes,
         suggestions: suggestions(config, &entries),
-        emerging: emerging::find(&entries, &keywords, threshold),
+        emerging: emerging::find(&texts, &keywords, threshold),
         previous_year,
         planned: plans
             .iter()
