@@ -560,7 +560,7 @@ pub struct LogArgs {
 
     /// Someone from the department who took part: a contact id from
     /// contacts/<department>.toml (repeat for more)
-    #[arg(long = "with", value_name = "CONTACT")]
+    #[arg(long = "with", value_name = "CONTACT", add = ArgValueCandidates::new(complete::contacts))]
     pub with: Vec<String>,
 
     /// Someone from the library who took part: a staff id from aplan.toml (repeat for

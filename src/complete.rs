@@ -1,20 +1,22 @@
-//! What a TAB press offers: the repository's staff, departments, themes, initiatives and
-//! interaction kinds, its plan and action references, the action statuses and the finding
-//! codes.
+//! What a TAB press offers: the repository's staff, departments, themes, initiatives,
+//! interaction kinds and a department's contacts, its plan and action references, the
+//! action statuses and the finding codes.
 //!
 //! The shells ask through clap_complete's protocol: the script `aplan completions SHELL`
 //! prints runs `COMPLETE=<shell> aplan -- <the words typed>`, and aplan answers with the
 //! candidates instead of running a command. The functions here are attached to the
 //! arguments in [`crate::cli`]. Each reads only what it needs through [`crate::repo`]:
 //! `aplan.toml` for people, departments and themes, the names under `plans/` for plan
-//! references, one plan for its actions. A repository that is missing or broken gives no
+//! references, one plan for its actions, one contacts file for a department's people. A repository that is missing or broken gives no
 //! candidates and no message, so a TAB press never prints an error into the command line.
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
+use clap::CommandFactory;
 use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter};
 
+use crate::cli::Cli;
 use crate::diagnostic::Code;
 use crate::model::decode::Keyword;
 use crate::model::{ActionStatus, Config};
@@ -79,6 +81,32 @@ pub fn kinds() -> Vec<CompletionCandidate> {
     })
 }
 
+/// The contact ids of the department `aplan log DEPT` names on the line, from
+/// `contacts/<department>.toml`, each with the person's name.
+pub fn contacts() -> Vec<CompletionCandidate> {
+    let Some(root) = root() else {
+        return Vec::new();
+    };
+    let department = Cli::command()
+        .ignore_errors(true)
+        .try_get_matches_from(typed_words())
+        .ok()
+        .and_then(|line| {
+            let log = line.subcommand_matches("log")?;
+            log.get_one::<String>("department").cloned()
+        });
+    department
+        .and_then(|department| repo::read_contacts(&root, &department))
+        .map(|contacts| {
+            contacts
+                .contacts
+                .iter()
+                .map(|c| candidate(c.id.get_ref(), c.name.get_ref()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The statuses an action can have.
 pub fn action_statuses() -> Vec<CompletionCandidate> {
     ActionStatus::ALL
@@ -125,11 +153,19 @@ fn from_settings(
 /// or above the current one that has an `aplan.toml`.
 fn root() -> Option<PathBuf> {
     let cwd = std::env::current_dir().ok()?;
-    let words: Vec<OsString> = std::env::args_os().collect();
-    match root_option(&words) {
+    match root_option(&typed_words()) {
         Some(dir) => Some(cwd.join(dir)),
         None => repo::find_root(&cwd).ok(),
     }
+}
+
+/// The words typed on the line being completed, `aplan` first: what the shell passes after
+/// `--` when it asks for completions.
+fn typed_words() -> Vec<OsString> {
+    std::env::args_os()
+        .skip_while(|a| a != "--")
+        .skip(1)
+        .collect()
 }
 
 /// The value of the last `--root` among the words typed, as clap would take it, with a

@@ -1200,9 +1200,7 @@ fn text_of(bytes: Vec<u8>) -> Result<String, ReadProblem> {
 /// (completing a command line): `None` when `aplan.toml` is missing, leads outside the
 /// repository, cannot be read or is not TOML.
 pub fn read_config(root: &Path) -> Option<Config> {
-    let path = root.join(CONFIG_FILE);
-    check_inside(root, &path).ok()?;
-    let text = read_text(&path).ok()?;
+    let text = read_alone(root, CONFIG_FILE)?;
     let file = Sources::default().add(CONFIG_FILE.to_owned(), None);
     Config::parse(file, &text, &mut Vec::new())
 }
@@ -1261,18 +1259,44 @@ pub fn plan_names(root: &Path) -> Vec<(String, i64)> {
 /// needs one plan and nothing else (completing an action's reference): `None` when the
 /// name is not a plain file name or the file cannot be read or is not TOML.
 pub fn read_plan(root: &Path, department: &str, year: i64) -> Option<Plan> {
-    if department.is_empty() || department.starts_with('.') || department.contains(['/', '\\']) {
-        return None;
-    }
-    let rel = format!("{}/{year}/{department}.toml", Layout::PLANS.folder);
-    let path = root.join(&rel);
-    // The year folder may be a link too, so the whole path is resolved, not only the file.
+    let rel = format!(
+        "{}/{year}/{}.toml",
+        Layout::PLANS.folder,
+        file_name(department)?
+    );
+    let text = read_alone(root, &rel)?;
+    let file = Sources::default().add(rel, None);
+    Plan::parse(file, &text, &mut Vec::new())
+}
+
+/// The department's `contacts/<department>.toml`, read and decoded on its own, for what
+/// needs one department's people and nothing else (completing a contact id): `None` as for
+/// [`read_plan`].
+pub fn read_contacts(root: &Path, department: &str) -> Option<Contacts> {
+    let rel = format!(
+        "{}/{}.toml",
+        Layout::CONTACTS.folder,
+        file_name(department)?
+    );
+    let text = read_alone(root, &rel)?;
+    let file = Sources::default().add(rel, None);
+    Contacts::parse(file, department, &text, &mut Vec::new())
+}
+
+/// `name` when it can only name a file in its folder: no separator, not hidden, not empty.
+fn file_name(name: &str) -> Option<&str> {
+    let plain = !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\']);
+    plain.then_some(name)
+}
+
+/// The text of the file at `rel` (from the root), when it lies inside the repository
+/// (its folders may be links too, so the whole path is resolved) and can be used as text.
+fn read_alone(root: &Path, rel: &str) -> Option<String> {
+    let path = root.join(rel);
     let inside = fs::canonicalize(&path)
         .ok()?
         .starts_with(fs::canonicalize(root).ok()?);
-    let text = read_text(&path).ok().filter(|_| inside)?;
-    let file = Sources::default().add(rel, None);
-    Plan::parse(file, &text, &mut Vec::new())
+    read_text(&path).ok().filter(|_| inside)
 }
 
 #[cfg(test)]

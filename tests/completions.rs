@@ -204,6 +204,39 @@ fn options_on_the_bundled_repository() {
 }
 
 #[test]
+fn log_with_offers_the_contacts_of_the_department_on_the_line() {
+    assert_eq!(
+        fish(
+            bundled(),
+            &["log", "history", "--kind", "teaching", "--with", "t"]
+        ),
+        ["tgreaves\tDr Thomas Greaves"]
+    );
+    // The department may come after the options.
+    assert_eq!(
+        bash(
+            bundled(),
+            &["log", "--summary", "Induction", "english", "--with", ""]
+        )
+        .len(),
+        fs::read_to_string(bundled().join("contacts/english.toml"))
+            .unwrap()
+            .matches("[[contacts]]")
+            .count()
+    );
+    // Without a department, or without its contacts file, there is nobody to offer.
+    assert_eq!(
+        bash(bundled(), &["log", "--with", ""]),
+        Vec::<String>::new()
+    );
+    let repo = repo_with(None);
+    assert_eq!(
+        bash(repo.path(), &["log", "history", "--with", ""]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn explain_offers_the_codes_with_or_without_a_repository() {
     let empty = tempfile::tempdir().unwrap();
     for dir in [bundled(), empty.path()] {
