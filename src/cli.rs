@@ -594,7 +594,7 @@ pub struct LogArgs {
 #[command(group = clap::ArgGroup::new("which").required(true).args(["department", "all"]))]
 pub struct DigestArgs {
     /// The department, by its id in aplan.toml
-    #[arg(value_name = "DEPT")]
+    #[arg(value_name = "DEPT", add = ArgValueCandidates::new(complete::departments))]
     pub department: Option<String>,
 
     /// A digest for every department of aplan.toml, each written to

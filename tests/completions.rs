@@ -181,6 +181,7 @@ fn options_offer_the_staff_departments_themes_and_initiatives_of_aplan_toml() {
     assert_eq!(bash(dir, &["log", "--by", "jsmith,b"]), ["jsmith,bjones"]);
     assert_eq!(bash(dir, &["log", "c"]), ["chemistry"]);
     assert_eq!(bash(dir, &["new", "h"]), ["history"]);
+    assert_eq!(bash(dir, &["digest", "c"]), ["chemistry"]);
     assert_eq!(bash(dir, &["log", "history", "--kind", "te"]), ["teaching"]);
     assert_eq!(
         bash(dir, &["actions", "--status", "d"]),
