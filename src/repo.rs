@@ -1200,8 +1200,7 @@ fn text_of(bytes: Vec<u8>) -> Result<String, ReadProblem> {
 /// (completing a command line): `None` when `aplan.toml` is missing, leads outside the
 /// repository, cannot be read or is not TOML.
 pub fn read_config(root: &Path) -> Option<Config> {
-    let text = read_alone(root, CONFIG_FILE)?;
-    let file = Sources::default().add(CONFIG_FILE.to_owned(), None);
+    let (file, text) = read_alone(root, CONFIG_FILE.to_owned())?;
     Config::parse(file, &text, &mut Vec::new())
 }
 
@@ -1259,13 +1258,8 @@ pub fn plan_names(root: &Path) -> Vec<(String, i64)> {
 /// needs one plan and nothing else (completing an action's reference): `None` when the
 /// name is not a plain file name or the file cannot be read or is not TOML.
 pub fn read_plan(root: &Path, department: &str, year: i64) -> Option<Plan> {
-    let rel = format!(
-        "{}/{year}/{}.toml",
-        Layout::PLANS.folder,
-        file_name(department)?
-    );
-    let text = read_alone(root, &rel)?;
-    let file = Sources::default().add(rel, None);
+    let folder = Layout::PLANS.folder;
+    let (file, text) = read_alone(root, format!("{folder}/{year}/{}.toml", plain(department)?))?;
     Plan::parse(file, &text, &mut Vec::new())
 }
 
@@ -1273,30 +1267,27 @@ pub fn read_plan(root: &Path, department: &str, year: i64) -> Option<Plan> {
 /// needs one department's people and nothing else (completing a contact id): `None` as for
 /// [`read_plan`].
 pub fn read_contacts(root: &Path, department: &str) -> Option<Contacts> {
-    let rel = format!(
-        "{}/{}.toml",
-        Layout::CONTACTS.folder,
-        file_name(department)?
-    );
-    let text = read_alone(root, &rel)?;
-    let file = Sources::default().add(rel, None);
+    let folder = Layout::CONTACTS.folder;
+    let (file, text) = read_alone(root, format!("{folder}/{}.toml", plain(department)?))?;
     Contacts::parse(file, department, &text, &mut Vec::new())
 }
 
 /// `name` when it can only name a file in its folder: no separator, not hidden, not empty.
-fn file_name(name: &str) -> Option<&str> {
+fn plain(name: &str) -> Option<&str> {
     let plain = !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\']);
     plain.then_some(name)
 }
 
-/// The text of the file at `rel` (from the root), when it lies inside the repository
-/// (its folders may be links too, so the whole path is resolved) and can be used as text.
-fn read_alone(root: &Path, rel: &str) -> Option<String> {
-    let path = root.join(rel);
+/// The file at `rel` (from the root), with an id of its own, when it lies inside the
+/// repository (its folders may be links too, so the whole path is resolved) and its text
+/// can be used.
+fn read_alone(root: &Path, rel: String) -> Option<(FileId, String)> {
+    let path = root.join(&rel);
     let inside = fs::canonicalize(&path)
         .ok()?
         .starts_with(fs::canonicalize(root).ok()?);
-    read_text(&path).ok().filter(|_| inside)
+    let text = read_text(&path).ok().filter(|_| inside)?;
+    Some((Sources::default().add(rel, None), text))
 }
 
 #[cfg(test)]
