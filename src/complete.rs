@@ -7,8 +7,9 @@
 //! candidates instead of running a command. The functions here are attached to the
 //! arguments in [`crate::cli`]. Each reads only what it needs through [`crate::repo`]:
 //! `aplan.toml` for people, departments and themes, the names under `plans/` for plan
-//! references, one plan for its actions, one contacts file for a department's people. A repository that is missing or broken gives no
-//! candidates and no message, so a TAB press never prints an error into the command line.
+//! references, one plan for its actions, one contacts file for a department's people. A
+//! repository that is missing or broken gives no candidates and no message, so a TAB press
+//! never prints an error into the command line.
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
