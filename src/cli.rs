@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
+use crate::complete;
 use crate::model::ActionStatus;
 use crate::model::decode::Keyword;
 use crate::model::loose_date::LooseDate;
@@ -235,10 +237,16 @@ pub enum Command {
     /// What a diagnostic code means and how to fix it; without a code, list them all
     Explain {
         /// A code such as `unknown-staff`
+        #[arg(add = ArgValueCandidates::new(complete::codes))]
         code: Option<String>,
     },
 
-    /// Shell completions, for example `aplan completions bash > ~/.local/share/bash-completion/completions/aplan`
+    /// Shell completions that know the repository, for example `source <(aplan completions
+    /// bash)` in ~/.bashrc
+    ///
+    /// Prints a script for the shell that asks aplan for the candidates at each TAB, so
+    /// `update`, `render`, `--owner`, `--department`, `--theme` and `explain` offer the
+    /// references, staff, departments, themes and codes of the repository you are in.
     Completions {
         #[arg(value_enum)]
         shell: Shell,
@@ -517,23 +525,28 @@ pub struct ActionsArgs {
     pub all_years: bool,
 
     /// Only actions owned by this member of staff
-    #[arg(long, value_name = "STAFF", help_heading = "Filters")]
+    #[arg(long, value_name = "STAFF", help_heading = "Filters",
+          add = ArgValueCandidates::new(complete::staff))]
     pub owner: Vec<String>,
 
     /// Only this department's actions
-    #[arg(long, value_name = "DEPARTMENT", help_heading = "Filters")]
+    #[arg(long, value_name = "DEPARTMENT", help_heading = "Filters",
+          add = ArgValueCandidates::new(complete::departments))]
     pub department: Vec<String>,
 
     /// Only actions tagged with this theme
-    #[arg(long, value_name = "THEME", help_heading = "Filters")]
+    #[arg(long, value_name = "THEME", help_heading = "Filters",
+          add = ArgValueCandidates::new(complete::themes))]
     pub theme: Vec<String>,
 
     /// Only actions whose current status is this
-    #[arg(long, value_name = "STATUS", value_parser = parse_action_status, help_heading = "Filters")]
+    #[arg(long, value_name = "STATUS", value_parser = parse_action_status, help_heading = "Filters",
+          add = ArgValueCandidates::new(complete::action_statuses))]
     pub status: Vec<ActionStatus>,
 
     /// Only actions that are part of this shared initiative
-    #[arg(long, value_name = "INITIATIVE", help_heading = "Filters")]
+    #[arg(long, value_name = "INITIATIVE", help_heading = "Filters",
+          add = ArgValueCandidates::new(complete::initiatives))]
     pub initiative: Vec<String>,
 
     /// Only quick wins
@@ -562,7 +575,7 @@ pub enum ListFormat {
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
     /// The action, as department/year/id (such as `history/2017/year2-lists`)
-    #[arg(value_name = "REF")]
+    #[arg(value_name = "REF", add = ArgValueCompleter::new(complete::actions))]
     pub reference: String,
 
     /// What happened
@@ -570,11 +583,13 @@ pub struct UpdateArgs {
     pub note: String,
 
     /// The action's new status
-    #[arg(long, value_name = "STATUS", value_parser = parse_action_status)]
+    #[arg(long, value_name = "STATUS", value_parser = parse_action_status,
+          add = ArgValueCandidates::new(complete::action_statuses))]
     pub status: Option<ActionStatus>,
 
     /// Who made the update: a staff id from aplan.toml
-    #[arg(long, value_name = "ID", env = "APLAN_USER")]
+    #[arg(long, value_name = "ID", env = "APLAN_USER",
+          add = ArgValueCandidates::new(complete::staff))]
     pub by: Option<String>,
 
     /// When it happened [default: today]
@@ -593,11 +608,13 @@ pub struct ActivityArgs {
     pub since: Option<NaiveDate>,
 
     /// Only interactions this member of staff took part in (repeat for more)
-    #[arg(long, value_name = "STAFF", help_heading = "Filters")]
+    #[arg(long, value_name = "STAFF", help_heading = "Filters",
+          add = ArgValueCandidates::new(complete::staff))]
     pub by: Vec<String>,
 
     /// Only this department (repeat for more)
-    #[arg(long, value_name = "DEPARTMENT", help_heading = "Filters")]
+    #[arg(long, value_name = "DEPARTMENT", help_heading = "Filters",
+          add = ArgValueCandidates::new(complete::departments))]
     pub department: Vec<String>,
 
     /// How to print the report
@@ -608,7 +625,7 @@ pub struct ActivityArgs {
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// A department id, or a contact as id or department/id
-    #[arg(value_name = "DEPT|CONTACT")]
+    #[arg(value_name = "DEPT|CONTACT", add = ArgValueCandidates::new(complete::departments))]
     pub subject: String,
 
     /// Only events on or after this date
@@ -644,12 +661,12 @@ pub struct ForgetArgs {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// The department, by its id in aplan.toml
-    #[arg(value_name = "DEPT")]
+    #[arg(value_name = "DEPT", add = ArgValueCandidates::new(complete::departments))]
     pub department: String,
 
     /// The kind of interaction, one of [crm] kinds in aplan.toml (by default meeting,
     /// email, call, teaching, enquiry, event, visit, digest, other)
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", add = ArgValueCandidates::new(complete::kinds))]
     pub kind: String,
 
     /// What happened, in a line
@@ -662,12 +679,13 @@ pub struct LogArgs {
 
     /// Someone from the department who took part: a contact id from
     /// contacts/<department>.toml (repeat for more)
-    #[arg(long = "with", value_name = "CONTACT")]
+    #[arg(long = "with", value_name = "CONTACT", add = ArgValueCandidates::new(complete::contacts))]
     pub with: Vec<String>,
 
     /// Someone from the library who took part: a staff id from aplan.toml (repeat for
     /// more)
-    #[arg(long, value_name = "ID", env = "APLAN_USER", value_delimiter = ',')]
+    #[arg(long, value_name = "ID", env = "APLAN_USER", value_delimiter = ',',
+          add = ArgValueCandidates::new(complete::staff))]
     pub by: Vec<String>,
 
     /// When it happened [default: today]
@@ -675,11 +693,11 @@ pub struct LogArgs {
     pub date: Option<NaiveDate>,
 
     /// An action it was about, as department/year/id (repeat for more)
-    #[arg(long = "action", value_name = "REF")]
+    #[arg(long = "action", value_name = "REF", add = ArgValueCompleter::new(complete::actions))]
     pub actions: Vec<String>,
 
     /// A theme from aplan.toml (repeat for more)
-    #[arg(long = "theme", value_name = "THEME")]
+    #[arg(long = "theme", value_name = "THEME", add = ArgValueCandidates::new(complete::themes))]
     pub themes: Vec<String>,
 
     /// A date to come back to it
@@ -695,7 +713,7 @@ pub struct LogArgs {
 #[command(group = clap::ArgGroup::new("which").required(true).args(["department", "all"]))]
 pub struct DigestArgs {
     /// The department, by its id in aplan.toml
-    #[arg(value_name = "DEPT")]
+    #[arg(value_name = "DEPT", add = ArgValueCandidates::new(complete::departments))]
     pub department: Option<String>,
 
     /// A digest for every department of aplan.toml, each written to
@@ -732,7 +750,8 @@ pub struct DigestArgs {
 
     /// Who sends it, for --record: a staff id from aplan.toml [default: the liaison
     /// librarian]
-    #[arg(long, value_name = "ID", env = "APLAN_USER", requires = "record")]
+    #[arg(long, value_name = "ID", env = "APLAN_USER", requires = "record",
+          add = ArgValueCandidates::new(complete::staff))]
     pub by: Option<String>,
 
     /// Write the digest even when nothing happened in the period
@@ -762,7 +781,7 @@ pub enum DigestFormat {
 #[command(group = clap::ArgGroup::new("which").required(true).args(["department", "all"]))]
 pub struct NewArgs {
     /// The department, by its id in aplan.toml
-    #[arg(value_name = "DEPT")]
+    #[arg(value_name = "DEPT", add = ArgValueCandidates::new(complete::departments))]
     pub department: Option<String>,
 
     /// A draft for every department in aplan.toml that has no plan for the year yet
@@ -844,7 +863,7 @@ pub enum TimelineFormat {
 #[derive(Debug, Args)]
 pub struct RenderArgs {
     /// Plans to render: a path (plans/2017/history.toml) or a reference (history/2017)
-    #[arg(value_name = "PLAN")]
+    #[arg(value_name = "PLAN", add = ArgValueCompleter::new(complete::plans))]
     pub plans: Vec<String>,
 
     /// Render every plan of this year [default: the planning year that includes today]

@@ -8,6 +8,7 @@
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod diagnostic;
 pub mod edit;
 pub mod emit;

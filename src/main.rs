@@ -4,9 +4,15 @@ use std::process::ExitCode;
 
 use aplan::cli::Cli;
 use aplan::exit::ExitStatus;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
+use clap_complete::CompleteEnv;
 
 fn main() -> ExitCode {
+    // A shell asking for the candidates at a TAB press (`COMPLETE=bash aplan -- …`, from
+    // the script `aplan completions` prints) is answered here, and aplan exits.
+    CompleteEnv::with_factory(Cli::command)
+        .var(aplan::complete::SHELL_VARIABLE)
+        .complete();
     let cli = Cli::parse();
     if !stdout_is_open() {
         // Writes to a closed standard output are silently dropped, so a report would go

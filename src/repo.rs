@@ -1170,6 +1170,100 @@ fn text_of(bytes: Vec<u8>) -> Result<String, ReadProblem> {
     })
 }
 
+/// The settings alone, read as [`Repository::load`] reads them, for what needs nothing else
+/// (completing a command line): `None` when `aplan.toml` is missing, leads outside the
+/// repository, cannot be read or is not TOML.
+pub fn read_config(root: &Path) -> Option<Config> {
+    let (file, text) = read_alone(root, CONFIG_FILE.to_owned())?;
+    Config::parse(file, &text, &mut Vec::new())
+}
+
+/// The department and year of every file at `plans/<year>/<department>.toml`, sorted, from
+/// the folders' listings alone: no plan is opened. Year folders that are links are left
+/// out, as [`Repository::load`] leaves them out; a `plans/` that cannot be listed gives
+/// none.
+pub fn plan_names(root: &Path) -> Vec<(String, i64)> {
+    let plans = root.join(Layout::PLANS.folder);
+    if check_inside(root, &plans).is_err() {
+        return Vec::new();
+    }
+    let Ok(years) = fs::read_dir(&plans) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    let mut seen = 0;
+    for folder in years.flatten() {
+        seen += 1;
+        let name = folder.file_name();
+        let Some(year) = name.to_str().filter(|n| is_year(n)) else {
+            continue;
+        };
+        if !folder.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let Ok(files) = fs::read_dir(folder.path()) else {
+            continue;
+        };
+        for file in files.flatten() {
+            seen += 1;
+            if seen > MAX_PLAN_ENTRIES {
+                break;
+            }
+            let name = file.file_name();
+            let department = name.to_str().and_then(|n| n.strip_suffix(".toml"));
+            let Some(department) = department.filter(|d| !d.is_empty() && !d.starts_with('.'))
+            else {
+                continue;
+            };
+            if file.file_type().is_ok_and(|t| t.is_dir()) {
+                continue;
+            }
+            names.push((department.to_owned(), year.parse().unwrap_or_default()));
+        }
+        if seen > MAX_PLAN_ENTRIES {
+            break;
+        }
+    }
+    names.sort();
+    names
+}
+
+/// The plan at `plans/<year>/<department>.toml`, read and decoded on its own, for what
+/// needs one plan and nothing else (completing an action's reference): `None` when the
+/// name is not a plain file name or the file cannot be read or is not TOML.
+pub fn read_plan(root: &Path, department: &str, year: i64) -> Option<Plan> {
+    let folder = Layout::PLANS.folder;
+    let (file, text) = read_alone(root, format!("{folder}/{year}/{}.toml", plain(department)?))?;
+    Plan::parse(file, &text, &mut Vec::new())
+}
+
+/// The department's `contacts/<department>.toml`, read and decoded on its own, for what
+/// needs one department's people and nothing else (completing a contact id): `None` as for
+/// [`read_plan`].
+pub fn read_contacts(root: &Path, department: &str) -> Option<Contacts> {
+    let folder = Layout::CONTACTS.folder;
+    let (file, text) = read_alone(root, format!("{folder}/{}.toml", plain(department)?))?;
+    Contacts::parse(file, department, &text, &mut Vec::new())
+}
+
+/// `name` when it can only name a file in its folder: no separator, not hidden, not empty.
+fn plain(name: &str) -> Option<&str> {
+    let plain = !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\']);
+    plain.then_some(name)
+}
+
+/// The file at `rel` (from the root), with an id of its own, when it lies inside the
+/// repository (its folders may be links too, so the whole path is resolved) and its text
+/// can be used.
+fn read_alone(root: &Path, rel: String) -> Option<(FileId, String)> {
+    let path = root.join(&rel);
+    let inside = fs::canonicalize(&path)
+        .ok()?
+        .starts_with(fs::canonicalize(root).ok()?);
+    let text = read_text(&path).ok().filter(|_| inside)?;
+    Some((Sources::default().add(rel, None), text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
