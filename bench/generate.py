@@ -170,6 +170,11 @@ def q(text):
     return json.dumps(text, ensure_ascii=False)
 
 
+# The roles [process] manager_roles names by default: a met or final plan has one at its
+# meeting, or it gets no-manager-at-meeting.
+MANAGER_ROLES = ("head-of-relationship-management", "liaison-manager")
+
+
 def slugify(text):
     """Lowercase ASCII letters and digits in words joined by '-'."""
     kept = "".join(c if c.isascii() and c.isalnum() else " " for c in text.lower())
@@ -185,6 +190,7 @@ class Corpus:
         per_year = math.ceil(plans / self.years)
         self.departments = self.make_departments(per_year)
         self.staff, self.librarians, self.others = self.make_staff()
+        self.managers = [s["id"] for s in self.staff if s["role"] in MANAGER_ROLES]
         self.liaison = {
             d["id"]: self.librarians[i * 2 // 7 % len(self.librarians)]
             for i, d in enumerate(self.departments)
@@ -300,7 +306,7 @@ class Corpus:
                 f'  {{ name = {q(head)}, role = "head-of-department" }},',
                 f'  {{ name = {q(rep)}, role = "library-rep" }},',
                 f"  {{ staff = {q(liaison)} }},",
-                f"  {{ staff = {q(rng.choice(self.others))} }},",
+                f"  {{ staff = {q(rng.choice(self.managers))} }},",
                 "]",
                 "",
             ]
@@ -323,7 +329,7 @@ class Corpus:
             minimum = rng.randrange(55, 72) / 10
             desired = minimum + rng.randrange(8, 20) / 10
             perceived = minimum + rng.randrange(-6, 14) / 10
-            out.append(f"  {{ dimension = {q(dimension)}, minimum = {minimum:.1f}, desired = {desired:.1f}, perceived = {perceived:.1f} }},")
+            out.append(f"  {{ survey = {q(f'LibQual+ {year - 1}')}, dimension = {q(dimension)}, minimum = {minimum:.1f}, desired = {desired:.1f}, perceived = {perceived:.1f} }},")
         out += ["]", ""]
 
         issues = []
