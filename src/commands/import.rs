@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use anyhow::{Context as _, Result, anyhow, bail};
+use rayon::prelude::*;
 
 use super::Context;
 use super::new::{draft_renderer, new_draft};
@@ -67,7 +68,9 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitStatus> {
         .iter()
         .filter(|p| *p.year.get_ref() == year && !entries.contains_key(p.department.get_ref()))
         .count();
-    if !args.dry_run {
+    if args.dry_run {
+        transaction.check("the import")?;
+    } else {
         transaction.commit("the import")?;
     }
     if !context.quiet {
@@ -218,30 +221,39 @@ fn write_entries(
         .as_ref()
         .expect("a transaction has the settings");
     let mut existing = Vec::new();
-    let mut edits = Vec::new();
-    let mut lines = Vec::new();
+    let mut plans = Vec::new();
     for (id, rows) in entries {
         let at_home = format!("plans/{year}/{id}.toml");
-        let (path, text, old) = match repo.plan(id, year) {
+        match repo.plan(id, year) {
             Some(plan) => {
                 existing.push(plan.file);
                 let path = repo.path(plan).to_owned();
                 let text = repo.sources.get(plan.file).text().unwrap_or_default();
-                (path, text.to_owned(), Some(Summary::of_plan(kind, plan)))
+                plans.push((path, text, Some(Summary::of_plan(kind, plan)), rows));
             }
             None if drafted.contains(&at_home) => {
-                let text = transaction.pending(&at_home).unwrap_or_default().to_owned();
-                (at_home, text, None)
+                let text = transaction.pending(&at_home).unwrap_or_default();
+                plans.push((at_home, text, None, rows));
             }
             None => {
                 if let Some(file) = repo.file(&at_home) {
                     existing.push(file);
                 }
-                continue;
             }
-        };
-        let edited = replace_array(&text, kind.key(), rows)
-            .map_err(|e| anyhow!("cannot edit {path}: {e}"))?;
+        }
+    }
+    // Editing a plan parses it again with toml_edit: the plans are edited on every core,
+    // and reported in the order of the file.
+    let edited: Vec<Result<String>> = plans
+        .par_iter()
+        .map(|(path, text, _, rows)| {
+            replace_array(text, kind.key(), rows).map_err(|e| anyhow!("cannot edit {path}: {e}"))
+        })
+        .collect();
+    let mut edits = Vec::new();
+    let mut lines = Vec::new();
+    for ((path, text, old, rows), edited) in plans.into_iter().zip(edited) {
+        let edited = edited?;
         let new = Summary::of_entries(kind, rows);
         lines.push(new.line(&path, old.as_ref(), edited == text, config));
         if edited != text || old.is_none() {

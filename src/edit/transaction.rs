@@ -78,6 +78,33 @@ impl Transaction {
             .map(|(_, text)| text.as_str())
     }
 
+    /// Checks every changed file as [`Transaction::commit`] does, and writes nothing: what
+    /// a `--dry-run` reports.
+    pub fn check(mut self, what: &str) -> Result<()> {
+        self.validate(what)
+    }
+
+    /// Puts the edited texts in the repository and refuses the change when one of them
+    /// would have an error.
+    fn validate(&mut self, what: &str) -> Result<()> {
+        let files = self.repo.replace_texts(&self.edits);
+        let findings = check::validate_files(&self.repo, &files);
+        for (file, (path, _)) in files.iter().zip(&self.edits) {
+            if let Some(error) = first_error(&findings, *file) {
+                let hint = error
+                    .hint
+                    .as_ref()
+                    .map(|h| format!("; {h}"))
+                    .unwrap_or_default();
+                bail!(
+                    "{what} would make {path} invalid, so nothing was written: {}{hint}",
+                    describe_error(&self.repo.sources, error)
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// Checks every changed file as the repository will read it, refusing the whole change
     /// when one would have an error (`what` names the change, as in "the update"); then
     /// writes every file, all or none. Returns the paths written, in the order set.
@@ -100,21 +127,7 @@ impl Transaction {
                 self.repo.sources.get(file).text().map(str::to_owned)
             })
             .collect();
-        let files = self.repo.replace_texts(&self.edits);
-        let findings = check::validate_files(&self.repo, &files);
-        for (file, (path, _)) in files.iter().zip(&self.edits) {
-            if let Some(error) = first_error(&findings, *file) {
-                let hint = error
-                    .hint
-                    .as_ref()
-                    .map(|h| format!("; {h}"))
-                    .unwrap_or_default();
-                bail!(
-                    "{what} would make {path} invalid, so nothing was written: {}{hint}",
-                    describe_error(&self.repo.sources, error)
-                );
-            }
-        }
+        self.validate(what)?;
         let root = &self.repo.root;
         let targets: Vec<PathBuf> = self.edits.iter().map(|(path, _)| root.join(path)).collect();
         let changes: Vec<Change<'_>> = self
