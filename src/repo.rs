@@ -353,54 +353,66 @@ impl Repository {
     pub fn replace_texts(&mut self, edits: &[(String, String)]) -> Vec<FileId> {
         self.names = OnceLock::new();
         self.by_department = OnceLock::new();
-        let mut files = Vec::with_capacity(edits.len());
-        for (rel, text) in edits {
-            let existing = self
-                .sources
-                .iter()
-                .find(|(_, f)| f.path() == rel)
-                .map(|(id, _)| id);
-            let file = match existing {
-                Some(id) => {
+        let wanted: HashSet<&str> = edits.iter().map(|(rel, _)| rel.as_str()).collect();
+        let mut ids: HashMap<&str, FileId> = self
+            .sources
+            .iter()
+            .filter_map(|(id, file)| wanted.get(file.path()).map(|rel| (*rel, id)))
+            .collect();
+        let mut replaced = HashSet::new();
+        let files: Vec<FileId> = edits
+            .iter()
+            .map(|(rel, text)| match ids.get(rel.as_str()) {
+                Some(&id) => {
                     *self.sources.get_mut(id) = SourceFile::new(rel.clone(), Some(text.clone()));
-                    self.diagnostics.retain(|d| d.file != id);
-                    self.plans.retain(|p| p.file != id);
-                    self.contacts.retain(|c| c.file != id);
-                    self.interactions.retain(|i| i.file != id);
-                    self.reviews.retain(|r| r.file != id);
+                    replaced.insert(id);
                     id
                 }
-                None => self.sources.add(rel.clone(), Some(text.clone())),
-            };
-            // An edit may not make a file that `load` would refuse to read.
-            if text.len() as u64 > MAX_FILE_SIZE {
-                self.diagnostics.push(too_large().diagnostic(file));
-                files.push(file);
-                continue;
-            }
-            let sources = &self.sources;
-            let before = |file: FileId| sources.get(file).path() < rel.as_str();
-            match Holds::parse(file, rel, text, &mut self.diagnostics) {
-                Some(Holds::Plan(plan)) => {
-                    let at = self.plans.partition_point(|p| before(p.file));
-                    self.plans.insert(at, plan);
+                None => {
+                    let id = self.sources.add(rel.clone(), Some(text.clone()));
+                    ids.insert(rel.as_str(), id);
+                    id
                 }
-                Some(Holds::Contacts(contacts)) => {
-                    let at = self.contacts.partition_point(|c| before(c.file));
-                    self.contacts.insert(at, contacts);
+            })
+            .collect();
+        self.diagnostics.retain(|d| !replaced.contains(&d.file));
+        self.plans.retain(|p| !replaced.contains(&p.file));
+        self.contacts.retain(|c| !replaced.contains(&c.file));
+        self.interactions.retain(|i| !replaced.contains(&i.file));
+        self.reviews.retain(|r| !replaced.contains(&r.file));
+        // Each edited file is read as `load` reads it, on every core; what they hold is
+        // put back in path order, and their findings in the order of the edits.
+        let read: Vec<(Option<Holds>, Vec<Diagnostic>)> = files
+            .par_iter()
+            .zip(edits)
+            .map(|(file, (rel, text))| {
+                let mut diagnostics = Vec::new();
+                // An edit may not make a file that `load` would refuse to read.
+                if text.len() as u64 > MAX_FILE_SIZE {
+                    diagnostics.push(too_large().diagnostic(*file));
+                    return (None, diagnostics);
                 }
-                Some(Holds::Interactions(interactions)) => {
-                    let at = self.interactions.partition_point(|i| before(i.file));
-                    self.interactions.insert(at, interactions);
-                }
-                Some(Holds::Review(review)) => {
-                    let at = self.reviews.partition_point(|r| before(r.file));
-                    self.reviews.insert(at, review);
-                }
+                let holds = Holds::parse(*file, rel, text, &mut diagnostics);
+                (holds, diagnostics)
+            })
+            .collect();
+        for (holds, diagnostics) in read {
+            self.diagnostics.extend(diagnostics);
+            match holds {
+                Some(Holds::Plan(plan)) => self.plans.push(plan),
+                Some(Holds::Contacts(contacts)) => self.contacts.push(contacts),
+                Some(Holds::Interactions(interactions)) => self.interactions.push(interactions),
+                Some(Holds::Review(review)) => self.reviews.push(review),
                 None => {}
             }
-            files.push(file);
         }
+        let sources = &self.sources;
+        let path = |file: FileId| sources.get(file).path();
+        self.plans.sort_by(|a, b| path(a.file).cmp(path(b.file)));
+        self.contacts.sort_by(|a, b| path(a.file).cmp(path(b.file)));
+        self.interactions
+            .sort_by(|a, b| path(a.file).cmp(path(b.file)));
+        self.reviews.sort_by(|a, b| path(a.file).cmp(path(b.file)));
         files
     }
 
