@@ -340,6 +340,12 @@ pub enum SchemaFile {
     Timeline,
     /// What `aplan diff --format json` writes
     Diff,
+    /// What `aplan activity --format json` writes
+    Activity,
+    /// What `aplan history --format json` writes
+    History,
+    /// What `aplan review --format json` writes (not the review file: that is `review`)
+    ReviewReport,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

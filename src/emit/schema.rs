@@ -9,7 +9,10 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value;
 
 use crate::report::actions::ActionRow;
+use crate::report::activity::Activity;
 use crate::report::diff::Diff;
+use crate::report::history::History;
+use crate::report::review::ReviewReport;
 use crate::report::themes::ThemesReport;
 use crate::report::timeline::DepartmentTimeline;
 use crate::report::workload::Workload;
@@ -23,6 +26,9 @@ pub enum Output {
     Actions,
     Timeline,
     Diff,
+    Activity,
+    History,
+    Review,
 }
 
 /// The JSON Schema of `output`.
@@ -34,6 +40,9 @@ pub fn schema(output: Output) -> Schema {
         Output::Actions => root::<Vec<ActionRow>>("aplan actions --format json"),
         Output::Timeline => root::<Vec<DepartmentTimeline>>("aplan timeline --format json"),
         Output::Diff => root::<Diff>("aplan diff --format json"),
+        Output::Activity => root::<Activity>("aplan activity --format json"),
+        Output::History => root::<History>("aplan history --format json"),
+        Output::Review => root::<ReviewReport>("aplan review --format json"),
     }
 }
 
