@@ -383,7 +383,8 @@ pub struct PrioritiesArgs {
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 
-    /// The document format [default: from the -o file's extension, else md]
+    /// The document format [default: from the -o file's extension (.md, .html, .htm), else
+    /// md]
     #[arg(long, value_enum)]
     pub format: Option<DocumentFormat>,
 
@@ -737,7 +738,7 @@ pub struct DigestArgs {
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 
-    /// The format [default: from the -o file's extension, else md]
+    /// The format [default: from the -o file's extension (.md, .html, .htm, .eml), else md]
     #[arg(long, value_enum)]
     pub format: Option<DigestFormat>,
 

@@ -57,7 +57,7 @@ pub fn run(context: &Context, args: &DigestArgs) -> Result<ExitStatus> {
     let templates = super::render::template_set(context, &root, args.templates.as_deref())?;
     super::render::announce_overrides(context, &templates, |name| name.starts_with("digest."));
     let renderer = Renderer::new(templates)?;
-    let format = format(args);
+    let format = format(args)?;
     let overwrite = if args.force {
         Overwrite::Replace
     } else {
@@ -138,17 +138,21 @@ fn departments<'c>(config: &'c Config, args: &DigestArgs) -> Result<Vec<&'c str>
 }
 
 /// `--format`, else the `-o` file's extension, else Markdown.
-fn format(args: &DigestArgs) -> DigestFormat {
-    let from_file = args
-        .output
-        .as_ref()
-        .and_then(|f| f.extension())
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match (args.format, from_file.as_deref()) {
-        (Some(cli::DigestFormat::Html), _) | (None, Some("html" | "htm")) => DigestFormat::Html,
-        (Some(cli::DigestFormat::Eml), _) | (None, Some("eml")) => DigestFormat::Eml,
-        _ => DigestFormat::Markdown,
-    }
+fn format(args: &DigestArgs) -> Result<DigestFormat> {
+    let asked = super::document_format(
+        args.format,
+        args.output.as_deref(),
+        &[
+            (cli::DigestFormat::Md, &["md", "markdown"]),
+            (cli::DigestFormat::Html, &["html", "htm"]),
+            (cli::DigestFormat::Eml, &["eml"]),
+        ],
+    )?;
+    Ok(match asked {
+        cli::DigestFormat::Md => DigestFormat::Markdown,
+        cli::DigestFormat::Html => DigestFormat::Html,
+        cli::DigestFormat::Eml => DigestFormat::Eml,
+    })
 }
 
 /// Writes the digests to their files: `-o FILE`, or every one into `--out DIR` or none.
