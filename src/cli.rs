@@ -346,6 +346,8 @@ pub enum SchemaFile {
     History,
     /// What `aplan review --format json` writes (not the review file: that is `review`)
     ReviewReport,
+    /// What `aplan export --format json` writes
+    Export,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

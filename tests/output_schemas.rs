@@ -9,7 +9,7 @@ use std::path::Path;
 use common::aplan;
 
 /// Each schema's name, and the command whose output it describes.
-const OUTPUTS: [(&str, &str); 9] = [
+const OUTPUTS: [(&str, &str); 10] = [
     ("validate", "validate"),
     ("themes", "themes"),
     ("workload", "workload"),
@@ -19,6 +19,7 @@ const OUTPUTS: [(&str, &str); 9] = [
     ("activity", "activity"),
     ("history", "history"),
     ("review-report", "review"),
+    ("export", "export"),
 ];
 
 fn schema(name: &str) -> serde_json::Value {

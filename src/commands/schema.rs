@@ -28,6 +28,7 @@ pub fn run(file: SchemaFile) -> Result<ExitStatus> {
         SchemaFile::Activity => schema(Output::Activity),
         SchemaFile::History => schema(Output::History),
         SchemaFile::ReviewReport => schema(Output::Review),
+        SchemaFile::Export => schema(Output::Export),
     };
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &schema)?;
