@@ -153,11 +153,7 @@ fn plan<'a>(config: &'a Config, plan: &'a Plan, path: String) -> ExportPlan<'a> 
         department,
         year: *plan.year.get_ref(),
         status: *plan.status.get_ref(),
-        liaison: plan
-            .liaison
-            .as_ref()
-            .or_else(|| config.department(department).map(|d| &d.liaison))
-            .map(|l| l.get_ref().as_str()),
+        liaison: plan.librarian(config),
         meeting: plan.meeting.as_ref(),
         context: ExportContext {
             summary: context.summary.as_deref(),

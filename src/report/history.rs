@@ -109,16 +109,7 @@ pub fn build(
         .iter()
         .filter(|p| p.department.get_ref() == department)
     {
-        let liaison = plan
-            .liaison
-            .as_ref()
-            .map(|l| l.get_ref().as_str())
-            .or_else(|| {
-                config
-                    .department(department)
-                    .map(|d| d.liaison.get_ref().as_str())
-            });
-        plan_events(plan, liaison, contact, &mut events);
+        plan_events(plan, plan.librarian(config), contact, &mut events);
     }
     for file in interactions.iter().filter(|f| f.department == department) {
         for interaction in &file.interactions {
