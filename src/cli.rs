@@ -340,6 +340,14 @@ pub enum SchemaFile {
     Timeline,
     /// What `aplan diff --format json` writes
     Diff,
+    /// What `aplan activity --format json` writes
+    Activity,
+    /// What `aplan history --format json` writes
+    History,
+    /// What `aplan review --format json` writes (not the review file: that is `review`)
+    ReviewReport,
+    /// What `aplan export --format json` writes
+    Export,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -377,7 +385,8 @@ pub struct PrioritiesArgs {
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 
-    /// The document format [default: from the -o file's extension, else md]
+    /// The document format [default: from the -o file's extension (.md, .html, .htm), else
+    /// md]
     #[arg(long, value_enum)]
     pub format: Option<DocumentFormat>,
 
@@ -731,7 +740,7 @@ pub struct DigestArgs {
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i64>,
 
-    /// The format [default: from the -o file's extension, else md]
+    /// The format [default: from the -o file's extension (.md, .html, .htm, .eml), else md]
     #[arg(long, value_enum)]
     pub format: Option<DigestFormat>,
 

@@ -25,22 +25,35 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// Validates a loaded repository. Fails when `aplan.toml` cannot be read at all, since
-    /// no report makes sense without it.
-    pub fn new(mut repo: Repository) -> Result<Workspace> {
+    /// Validates a loaded repository, letting go of the texts of files without findings.
+    /// Fails when `aplan.toml` cannot be read at all, since no report makes sense without
+    /// it.
+    pub fn new(repo: Repository) -> Result<Workspace> {
+        Workspace::validate(repo, true)
+    }
+
+    /// As [`Workspace::new`], keeping the text of every file, for an edit that builds on
+    /// them after the report.
+    pub fn keeping_texts(repo: Repository) -> Result<Workspace> {
+        Workspace::validate(repo, false)
+    }
+
+    fn validate(mut repo: Repository, release_texts: bool) -> Result<Workspace> {
         if repo.config.is_none() {
             bail!("aplan.toml could not be read; run `aplan validate` to see why");
         }
         let diagnostics = check::validate(&repo);
-        let with_findings: HashSet<FileId> = diagnostics.iter().map(|d| d.file).collect();
-        let clean: Vec<FileId> = repo
-            .sources
-            .iter()
-            .map(|(id, _)| id)
-            .filter(|id| !with_findings.contains(id))
-            .collect();
-        for file in clean {
-            repo.sources.get_mut(file).release_text();
+        if release_texts {
+            let with_findings: HashSet<FileId> = diagnostics.iter().map(|d| d.file).collect();
+            let clean: Vec<FileId> = repo
+                .sources
+                .iter()
+                .map(|(id, _)| id)
+                .filter(|id| !with_findings.contains(id))
+                .collect();
+            for file in clean {
+                repo.sources.get_mut(file).release_text();
+            }
         }
         let broken: HashSet<FileId> = diagnostics
             .iter()

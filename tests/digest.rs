@@ -151,6 +151,27 @@ fn since_after_today_is_refused() {
         .stderr(contains("--since 2017-04-02 is after today (2017-04-01)"));
 }
 
+/// The format comes from `-o`'s extension as `render`'s does: `.htm` is a page, and a file
+/// named for a format the digest has none of is refused rather than written as Markdown.
+#[test]
+fn the_format_comes_from_the_file_and_an_unknown_extension_is_refused() {
+    let repo = repo();
+    aplan(repo.path())
+        .args(["digest", "history", "-o", "digest.htm"])
+        .assert()
+        .success();
+    let page = fs::read_to_string(repo.path().join("digest.htm")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    aplan(repo.path())
+        .args(["digest", "history", "-o", "digest.pdf"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "aplan cannot write .pdf documents; name the file .md, .html or .eml, or choose the format with --format md|html|eml",
+        ));
+    assert!(!repo.path().join("digest.pdf").exists());
+}
+
 #[test]
 fn an_unknown_department_names_the_nearest() {
     let repo = repo();

@@ -8,8 +8,18 @@ use std::path::Path;
 
 use common::aplan;
 
-const OUTPUTS: [&str; 6] = [
-    "validate", "themes", "workload", "actions", "timeline", "diff",
+/// Each schema's name, and the command whose output it describes.
+const OUTPUTS: [(&str, &str); 10] = [
+    ("validate", "validate"),
+    ("themes", "themes"),
+    ("workload", "workload"),
+    ("actions", "actions"),
+    ("timeline", "timeline"),
+    ("diff", "diff"),
+    ("activity", "activity"),
+    ("history", "history"),
+    ("review-report", "review"),
+    ("export", "export"),
 ];
 
 fn schema(name: &str) -> serde_json::Value {
@@ -42,13 +52,13 @@ fn assert_closed(name: &str, value: &serde_json::Value) {
 
 #[test]
 fn every_json_output_has_a_closed_schema() {
-    for name in OUTPUTS {
+    for (name, command) in OUTPUTS {
         let schema = schema(name);
         assert_eq!(
             schema["$schema"], "http://json-schema.org/draft-07/schema#",
             "{name}"
         );
-        assert_eq!(schema["title"], format!("aplan {name} --format json"));
+        assert_eq!(schema["title"], format!("aplan {command} --format json"));
         assert_closed(name, &schema);
         let pretty = serde_json::to_string_pretty(&schema).unwrap();
         insta::assert_snapshot!(format!("schema_{name}"), pretty);

@@ -112,3 +112,35 @@ fn a_year_without_plans_is_refused() {
         .code(2)
         .stderr(predicates::str::contains("there are no plans for 2015"));
 }
+
+/// The paper is Markdown or HTML: a Word file name or `--format docx` is refused, not
+/// written as Markdown under that name.
+#[test]
+fn a_format_the_paper_has_not_is_refused() {
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("priorities.docx");
+    aplan(bundled())
+        .args(["-q", "--today", "2017-05-10", "priorities", "-o"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "aplan cannot write .docx documents; name the file .md or .html, or choose the format with --format md|html",
+        ));
+    assert!(!file.exists());
+    aplan(bundled())
+        .args([
+            "-q",
+            "--today",
+            "2017-05-10",
+            "priorities",
+            "--format",
+            "docx",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "this document cannot be written as docx; choose --format md|html",
+        ));
+}

@@ -242,7 +242,7 @@ fn schemas() {
         .assert()
         .code(2)
         .stderr(contains(
-            "[possible values: plan, config, contacts, interactions, review, validate, themes, workload, actions, timeline, diff]",
+            "[possible values: plan, config, contacts, interactions, review, validate, themes, workload, actions, timeline, diff, activity, history, review-report, export]",
         ));
 }
 

@@ -14,15 +14,7 @@ pub fn check(plan: &Plan, config: &Config, out: &mut Vec<Diagnostic>) {
         return;
     }
     let came: Vec<&str> = library_attendees(meeting).collect();
-    let liaison = plan
-        .liaison
-        .as_ref()
-        .map(|l| l.get_ref().as_str())
-        .or_else(|| {
-            config
-                .department(plan.department.get_ref())
-                .map(|d| d.liaison.get_ref().as_str())
-        });
+    let liaison = plan.librarian(config);
     if let Some(liaison) = liaison
         && config.staff(liaison).is_some()
         && !came.contains(&liaison)

@@ -32,14 +32,21 @@ pub fn run(context: &Context, args: &DigestArgs) -> Result<ExitStatus> {
         );
     }
     let root = context.root()?;
-    // Holding the edit lock from the start, the digest and the interaction that records
-    // it see the same files.
+    // Recording, the repository is read once under the edit lock, so the digest and the
+    // interaction that records it see the same files.
     let transaction = if args.record {
-        Some(Transaction::begin(&root)?)
+        Some(Transaction::begin_with_workspace(&root)?)
     } else {
         None
     };
-    let workspace = super::kept(Workspace::new(Repository::load(&root)?)?);
+    let loaded;
+    let workspace = match transaction.as_ref().and_then(Transaction::workspace) {
+        Some(workspace) => workspace,
+        None => {
+            loaded = super::kept(Workspace::new(Repository::load(&root)?)?);
+            &*loaded
+        }
+    };
     let config = workspace.config();
     if args.record && !config.crm.kinds.iter().any(|k| k == DIGEST_KIND) {
         bail!(
@@ -52,12 +59,12 @@ pub fn run(context: &Context, args: &DigestArgs) -> Result<ExitStatus> {
     {
         bail!("{}", unknown_staff(config, by));
     }
-    let year = context.year(&workspace, args.year)?;
+    let year = context.year(workspace, args.year)?;
     let departments = departments(config, args)?;
     let templates = super::render::template_set(context, &root, args.templates.as_deref())?;
     super::render::announce_overrides(context, &templates, |name| name.starts_with("digest."));
     let renderer = Renderer::new(templates)?;
-    let format = format(args);
+    let format = format(args)?;
     let overwrite = if args.force {
         Overwrite::Replace
     } else {
@@ -68,7 +75,7 @@ pub fn run(context: &Context, args: &DigestArgs) -> Result<ExitStatus> {
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for department in departments {
         let digest = digest::build(
-            &workspace,
+            workspace,
             Request {
                 department,
                 year,
@@ -112,8 +119,9 @@ pub fn run(context: &Context, args: &DigestArgs) -> Result<ExitStatus> {
         written.push(digest);
     }
     write_files(context, args, &root, files, overwrite)?;
+    let year_today = config.process.year_starts.planning_year(context.today);
     if let Some(transaction) = transaction {
-        record(context, args, config, transaction, &written)?;
+        record(context, args, year_today, transaction, &written)?;
     }
     Ok(ExitStatus::Success)
 }
@@ -138,17 +146,21 @@ fn departments<'c>(config: &'c Config, args: &DigestArgs) -> Result<Vec<&'c str>
 }
 
 /// `--format`, else the `-o` file's extension, else Markdown.
-fn format(args: &DigestArgs) -> DigestFormat {
-    let from_file = args
-        .output
-        .as_ref()
-        .and_then(|f| f.extension())
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match (args.format, from_file.as_deref()) {
-        (Some(cli::DigestFormat::Html), _) | (None, Some("html" | "htm")) => DigestFormat::Html,
-        (Some(cli::DigestFormat::Eml), _) | (None, Some("eml")) => DigestFormat::Eml,
-        _ => DigestFormat::Markdown,
-    }
+fn format(args: &DigestArgs) -> Result<DigestFormat> {
+    let asked = super::document_format(
+        args.format,
+        args.output.as_deref(),
+        &[
+            (cli::DigestFormat::Md, &["md", "markdown"]),
+            (cli::DigestFormat::Html, &["html", "htm"]),
+            (cli::DigestFormat::Eml, &["eml"]),
+        ],
+    )?;
+    Ok(match asked {
+        cli::DigestFormat::Md => DigestFormat::Markdown,
+        cli::DigestFormat::Html => DigestFormat::Html,
+        cli::DigestFormat::Eml => DigestFormat::Eml,
+    })
 }
 
 /// Writes the digests to their files: `-o FILE`, or every one into `--out DIR` or none.
@@ -179,15 +191,15 @@ fn write_files(
     Ok(())
 }
 
-/// Logs a `digest` interaction for each digest written, all in one validated edit.
+/// Logs a `digest` interaction for each digest written, all in one validated edit, in the
+/// interactions files of `year`, the planning year that includes today.
 fn record(
     context: &Context,
     args: &DigestArgs,
-    config: &Config,
+    year: i64,
     mut transaction: Transaction,
     written: &[Digest],
 ) -> Result<()> {
-    let year = config.process.year_starts.planning_year(context.today);
     let mut logged = Vec::new();
     for digest in written {
         let department = &digest.department.id;

@@ -211,6 +211,66 @@ pub(crate) fn check_out_folder(dir: &Path, root: &Path, overwrite: Overwrite) ->
     Ok(())
 }
 
+/// The format to write a document in: `--format` when given, else the one the `-o` file's
+/// extension names, else the first of `formats`. Each format comes with the extensions it
+/// is written as, the usual one first. An extension none of them has is refused, and so is
+/// a `--format` this document is not written in, so a file is never written in a format
+/// its name or the command line does not say.
+pub(crate) fn document_format<F: clap::ValueEnum + Copy + PartialEq>(
+    asked: Option<F>,
+    file: Option<&Path>,
+    formats: &[(F, &[&str])],
+) -> Result<F> {
+    let names = || {
+        formats
+            .iter()
+            .filter_map(|(f, _)| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    if let Some(asked) = asked {
+        if formats.iter().any(|(f, _)| *f == asked) {
+            return Ok(asked);
+        }
+        let name = asked
+            .to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default();
+        anyhow::bail!(
+            "this document cannot be written as {name}; choose --format {}",
+            names()
+        );
+    }
+    let Some(extension) = file
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+    else {
+        return Ok(formats[0].0);
+    };
+    if let Some((format, _)) = formats
+        .iter()
+        .find(|(_, extensions)| extensions.contains(&extension.as_str()))
+    {
+        return Ok(*format);
+    }
+    let usual: Vec<String> = formats
+        .iter()
+        .filter_map(|(_, extensions)| extensions.first())
+        .map(|e| format!(".{e}"))
+        .collect();
+    let usual = match usual.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    anyhow::bail!(
+        "aplan cannot write .{extension} documents; name the file {usual}, or choose the \
+         format with --format {}",
+        names()
+    )
+}
+
 /// Refuses, unless `overwrite` allows it, files that already exist, before any is written,
 /// so that a refusal leaves the output folder as it was.
 pub(crate) fn refuse_existing<'p>(

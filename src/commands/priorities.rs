@@ -27,12 +27,15 @@ pub fn run(context: &Context, args: &PrioritiesArgs) -> Result<ExitStatus> {
         name.starts_with("priorities.") || name == "style.css"
     });
     let renderer = Renderer::new(templates)?;
-    let format = match (
+    let format = match super::document_format(
         args.format,
-        args.output.as_ref().and_then(|f| f.extension()),
-    ) {
-        (Some(DocumentFormat::Html), _) => Format::Html,
-        (None, Some(ext)) if ext.eq_ignore_ascii_case("html") => Format::Html,
+        args.output.as_deref(),
+        &[
+            (DocumentFormat::Md, &["md", "markdown"]),
+            (DocumentFormat::Html, &["html", "htm"]),
+        ],
+    )? {
+        DocumentFormat::Html => Format::Html,
         _ => Format::Markdown,
     };
     match &args.output {

@@ -151,27 +151,18 @@ fn write_folder(
     Ok(staged.place()?)
 }
 
-/// `--format`, else the `-o` file's extension, else Markdown. Without `--format`, an `-o`
-/// file with an extension aplan cannot write is refused, so a file is never written in a
-/// format its name does not say.
+/// `--format`, else the `-o` file's extension, else Markdown.
 fn format(args: &RenderArgs) -> Result<Format> {
-    if let Some(asked) = args.format {
-        return Ok(from_argument(asked));
-    }
-    let extension = args
-        .output
-        .as_ref()
-        .and_then(|f| f.extension())
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    Ok(match extension.as_deref() {
-        None | Some("md" | "markdown") => Format::Markdown,
-        Some("html" | "htm") => Format::Html,
-        Some("docx") => Format::Docx,
-        Some(other) => bail!(
-            "aplan cannot write .{other} documents; name the file .md, .html or .docx, or \
-             choose the format with --format md|html|docx"
-        ),
-    })
+    let asked = super::document_format(
+        args.format,
+        args.output.as_deref(),
+        &[
+            (DocumentFormat::Md, &["md", "markdown"]),
+            (DocumentFormat::Html, &["html", "htm"]),
+            (DocumentFormat::Docx, &["docx"]),
+        ],
+    )?;
+    Ok(from_argument(asked))
 }
 
 fn from_argument(format: DocumentFormat) -> Format {

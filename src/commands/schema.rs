@@ -1,4 +1,3 @@
-//! `aplan schema plan|config|contacts|interactions|review`: the JSON Schema of a file, for editors.
 //! `aplan schema NAME`: the JSON Schema of a file, for editors, or of a command's JSON
 //! output, for the tools that read it.
 
@@ -26,6 +25,10 @@ pub fn run(file: SchemaFile) -> Result<ExitStatus> {
         SchemaFile::Actions => schema(Output::Actions),
         SchemaFile::Timeline => schema(Output::Timeline),
         SchemaFile::Diff => schema(Output::Diff),
+        SchemaFile::Activity => schema(Output::Activity),
+        SchemaFile::History => schema(Output::History),
+        SchemaFile::ReviewReport => schema(Output::Review),
+        SchemaFile::Export => schema(Output::Export),
     };
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &schema)?;

@@ -13,16 +13,24 @@ use anyhow::{Result, bail};
 use crate::check;
 use crate::repo::{CONFIG_FILE, Repository};
 use crate::source::FileId;
-use crate::workspace::{describe_error, first_error};
+use crate::workspace::{Workspace, describe_error, first_error};
 use crate::write::{self, Change, EditLock};
 
 /// A change being made: the repository as read under the lock, and the new texts.
 #[derive(Debug)]
 pub struct Transaction {
-    repo: Repository,
+    loaded: Loaded,
     /// New texts by path relative to the root, in the order they were set.
     edits: Vec<(String, String)>,
     _lock: EditLock,
+}
+
+/// The repository as read under the lock: as it is for an edit, or validated as a whole
+/// for a command that reports on it first.
+#[derive(Debug)]
+enum Loaded {
+    Repository(Box<Repository>),
+    Workspace(Box<Workspace>),
 }
 
 impl Transaction {
@@ -34,7 +42,20 @@ impl Transaction {
             bail!("aplan.toml could not be read; run `aplan validate` to see why");
         }
         Ok(Transaction {
-            repo,
+            loaded: Loaded::Repository(Box::new(repo)),
+            edits: Vec::new(),
+            _lock: lock,
+        })
+    }
+
+    /// As [`Transaction::begin`], for a command that reports on the whole repository and
+    /// then records what it did (`digest --record`): the repository is read once, under
+    /// the lock, and validated, so the report and the edit see the same files.
+    pub fn begin_with_workspace(root: &Path) -> Result<Transaction> {
+        let lock = write::lock_for_edit(&root.join(CONFIG_FILE))?;
+        let workspace = Workspace::keeping_texts(Repository::load(root)?)?;
+        Ok(Transaction {
+            loaded: Loaded::Workspace(Box::new(workspace)),
             edits: Vec::new(),
             _lock: lock,
         })
@@ -42,19 +63,32 @@ impl Transaction {
 
     /// The repository as it was read, before any of this change.
     pub fn repo(&self) -> &Repository {
-        &self.repo
+        match &self.loaded {
+            Loaded::Repository(repo) => repo,
+            Loaded::Workspace(workspace) => &workspace.repo,
+        }
+    }
+
+    /// The validated repository, when the change began with
+    /// [`Transaction::begin_with_workspace`].
+    pub fn workspace(&self) -> Option<&Workspace> {
+        match &self.loaded {
+            Loaded::Repository(_) => None,
+            Loaded::Workspace(workspace) => Some(workspace),
+        }
     }
 
     /// Refuses to build on files that already have errors, naming the first of them that
     /// has one: `doing` says what would have been done, as in "so it cannot be updated".
     pub fn refuse_errors(&self, files: &[FileId], doing: &str) -> Result<()> {
-        let findings = check::validate_files(&self.repo, files);
+        let repo = self.repo();
+        let findings = check::validate_files(repo, files);
         for &file in files {
             if let Some(error) = first_error(&findings, file) {
-                let path = self.repo.sources.get(file).path();
+                let path = repo.sources.get(file).path();
                 bail!(
                     "{path} does not validate, {doing}: {}; run `aplan validate {path}`",
-                    describe_error(&self.repo.sources, error)
+                    describe_error(&repo.sources, error)
                 );
             }
         }
@@ -87,8 +121,12 @@ impl Transaction {
     /// Puts the edited texts in the repository and refuses the change when one of them
     /// would have an error.
     fn validate(&mut self, what: &str) -> Result<()> {
-        let files = self.repo.replace_texts(&self.edits);
-        let findings = check::validate_files(&self.repo, &files);
+        let repo = match &mut self.loaded {
+            Loaded::Repository(repo) => repo,
+            Loaded::Workspace(workspace) => &mut workspace.repo,
+        };
+        let files = repo.replace_texts(&self.edits);
+        let findings = check::validate_files(repo, &files);
         for (file, (path, _)) in files.iter().zip(&self.edits) {
             if let Some(error) = first_error(&findings, *file) {
                 let hint = error
@@ -98,7 +136,7 @@ impl Transaction {
                     .unwrap_or_default();
                 bail!(
                     "{what} would make {path} invalid, so nothing was written: {}{hint}",
-                    describe_error(&self.repo.sources, error)
+                    describe_error(&repo.sources, error)
                 );
             }
         }
@@ -119,16 +157,17 @@ impl Transaction {
         what: &str,
         fault: &mut (dyn FnMut(usize, write::Step) -> std::io::Result<()> + Send),
     ) -> Result<Vec<String>> {
+        let repo = self.repo();
         let before: Vec<Option<String>> = self
             .edits
             .iter()
             .map(|(path, _)| {
-                let file = self.repo.file(path)?;
-                self.repo.sources.get(file).text().map(str::to_owned)
+                let file = repo.file(path)?;
+                repo.sources.get(file).text().map(str::to_owned)
             })
             .collect();
         self.validate(what)?;
-        let root = &self.repo.root;
+        let root = &self.repo().root;
         let targets: Vec<PathBuf> = self.edits.iter().map(|(path, _)| root.join(path)).collect();
         let changes: Vec<Change<'_>> = self
             .edits

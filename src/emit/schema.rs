@@ -8,8 +8,14 @@ use schemars::transform::{Transform, transform_subschemas};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value;
 
+use crate::model::ActionStatus;
+use crate::model::schema::Slug;
 use crate::report::actions::ActionRow;
+use crate::report::activity::Activity;
 use crate::report::diff::Diff;
+use crate::report::export::Export;
+use crate::report::history::History;
+use crate::report::review::ReviewReport;
 use crate::report::themes::ThemesReport;
 use crate::report::timeline::DepartmentTimeline;
 use crate::report::workload::Workload;
@@ -23,6 +29,10 @@ pub enum Output {
     Actions,
     Timeline,
     Diff,
+    Activity,
+    History,
+    Review,
+    Export,
 }
 
 /// The JSON Schema of `output`.
@@ -34,12 +44,76 @@ pub fn schema(output: Output) -> Schema {
         Output::Actions => root::<Vec<ActionRow>>("aplan actions --format json"),
         Output::Timeline => root::<Vec<DepartmentTimeline>>("aplan timeline --format json"),
         Output::Diff => root::<Diff>("aplan diff --format json"),
+        Output::Activity => root::<Activity>("aplan activity --format json"),
+        Output::History => root::<History>("aplan history --format json"),
+        Output::Review => root::<ReviewReport>("aplan review --format json"),
+        Output::Export => export(),
     }
 }
 
 fn root<T: JsonSchema>(title: &str) -> Schema {
     let mut schema = generator().into_root_schema_for::<T>();
     schema.insert("title".to_owned(), Value::from(title));
+    schema
+}
+
+/// The export holds the files' tables as the files have them, so its schema is theirs,
+/// with what the export adds that no file holds: a theme's and an initiative's id (in
+/// aplan.toml, the key of its table) and an action's current status. An id is any string:
+/// the settings are exported as far as they could be read, a misspelt staff id included,
+/// and `aplan validate` is what checks them. A date is a JSON string, not a TOML date.
+fn export() -> Schema {
+    let mut generator = generator();
+    let id = generator.subschema_for::<Slug>();
+    let status = generator.subschema_for::<ActionStatus>();
+    let mut schema = generator.into_root_schema_for::<Export<'static>>();
+    schema.insert(
+        "title".to_owned(),
+        Value::from("aplan export --format json"),
+    );
+    let definitions = schema
+        .get_mut("definitions")
+        .and_then(Value::as_object_mut)
+        .expect("the export's schema has definitions");
+    definitions.insert(
+        "Slug".to_owned(),
+        serde_json::json!({
+            "type": "string",
+            "description": "An id, as written in the file."
+        }),
+    );
+    definitions.insert(
+        "Date".to_owned(),
+        serde_json::json!({
+            "type": "string",
+            "format": "date",
+            "description": "A date, as 2017-03-14."
+        }),
+    );
+    let mut add = |definition: &str, key: &str, description: &str, value: &Schema| {
+        let entry = definitions
+            .get_mut(definition)
+            .and_then(Value::as_object_mut)
+            .unwrap_or_else(|| panic!("the export's schema defines {definition}"));
+        let property = serde_json::json!({ "description": description, "allOf": [value] });
+        if let Some(Value::Object(properties)) = entry.get_mut("properties") {
+            properties.insert(key.to_owned(), property);
+        }
+        if let Value::Array(required) = entry
+            .entry("required")
+            .or_insert_with(|| Value::Array(Vec::new()))
+        {
+            required.insert(0, Value::from(key));
+        }
+    };
+    add("ThemeEntry", "id", "The theme's id.", &id);
+    add("InitiativeEntry", "id", "The initiative's id.", &id);
+    add(
+        "ReferencedActionEntry",
+        "current_status",
+        "The status of the latest update that has one, else `status`.",
+        &status,
+    );
     schema
 }
 

@@ -389,6 +389,19 @@ impl Action {
 }
 
 impl Plan {
+    /// The staff id of the plan's liaison librarian: its own `liaison`, else its
+    /// department's in aplan.toml.
+    pub fn librarian<'a>(&'a self, config: &'a super::Config) -> Option<&'a str> {
+        self.liaison
+            .as_ref()
+            .or_else(|| {
+                config
+                    .department(self.department.get_ref())
+                    .map(|d| &d.liaison)
+            })
+            .map(|l| l.get_ref().as_str())
+    }
+
     /// The plan's reference, as in `history/2017`.
     pub fn reference(&self) -> String {
         format!("{}/{}", self.department.get_ref(), self.year.get_ref())

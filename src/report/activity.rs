@@ -35,7 +35,7 @@ pub enum Window {
     Since(NaiveDate),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Activity {
     pub today: NaiveDate,
     /// The planning year reported on, or `null` with `--since`.
@@ -54,7 +54,7 @@ pub struct Activity {
     pub follow_ups: Vec<FollowUp>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DepartmentActivity {
     pub id: String,
     pub name: String,
@@ -71,14 +71,14 @@ pub struct DepartmentActivity {
 }
 
 /// The latest interaction on or before today.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Last {
     pub date: NaiveDate,
     pub kind: String,
     pub summary: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct StaffActivity {
     pub id: String,
     pub name: String,

@@ -288,16 +288,7 @@ pub fn build(workspace: &Workspace, plan: &Plan, as_of: NaiveDate) -> Document {
     let previous = workspace
         .previous_plan(department_id, year)
         .filter(|p| workspace.is_valid(p));
-    let liaison = plan
-        .liaison
-        .as_ref()
-        .map(|l| l.get_ref().as_str())
-        .or_else(|| {
-            config
-                .department(department_id)
-                .map(|d| d.liaison.get_ref().as_str())
-        })
-        .map(|id| staff(config, id));
+    let liaison = plan.librarian(config).map(|id| staff(config, id));
     Document {
         title: format!("{}: library action plan {year}", department.name),
         library: config.library.name.clone(),

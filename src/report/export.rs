@@ -17,7 +17,9 @@ use crate::model::{
 };
 use crate::workspace::{Workspace, action_reference};
 
-#[derive(Debug, Clone, Serialize)]
+/// Everything in the repository: settings, staff, departments, themes, initiatives, every
+/// plan without errors, and the departments' contacts and interactions.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Export<'a> {
     pub library: &'a Library,
     pub process: &'a Process,
@@ -36,7 +38,7 @@ pub struct Export<'a> {
 }
 
 /// A contact with the department it belongs to.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct InDepartment<'a, T> {
     pub department: &'a str,
     #[serde(flatten)]
@@ -44,7 +46,7 @@ pub struct InDepartment<'a, T> {
 }
 
 /// An interaction with its department and plan year, without the detail when private.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct InYear<'a> {
     pub department: &'a str,
     pub year: Option<i64>,
@@ -53,7 +55,7 @@ pub struct InYear<'a> {
 }
 
 /// A plan's keys in the file's order, with its reference and path first.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExportPlan<'a> {
     /// `history/2017`.
     #[serde(rename = "ref")]
@@ -71,7 +73,8 @@ pub struct ExportPlan<'a> {
 }
 
 /// An issue or action with its global reference before its own keys.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Referenced{T}")]
 pub struct Referenced<'a, T> {
     /// `history/2017/year1-lists`.
     #[serde(rename = "ref")]
@@ -81,7 +84,7 @@ pub struct Referenced<'a, T> {
 }
 
 /// The plan's `[context]`, with each LibQual+ dimension's gaps.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExportContext<'a> {
     pub summary: Option<&'a str>,
     pub investment: &'a [Investment],
@@ -90,7 +93,7 @@ pub struct ExportContext<'a> {
     pub libqual: Vec<WithGaps<'a>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct WithGaps<'a> {
     #[serde(flatten)]
     pub scores: &'a LibQual,
@@ -150,11 +153,7 @@ fn plan<'a>(config: &'a Config, plan: &'a Plan, path: String) -> ExportPlan<'a> 
         department,
         year: *plan.year.get_ref(),
         status: *plan.status.get_ref(),
-        liaison: plan
-            .liaison
-            .as_ref()
-            .or_else(|| config.department(department).map(|d| &d.liaison))
-            .map(|l| l.get_ref().as_str()),
+        liaison: plan.librarian(config),
         meeting: plan.meeting.as_ref(),
         context: ExportContext {
             summary: context.summary.as_deref(),

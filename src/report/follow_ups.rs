@@ -23,7 +23,7 @@ pub const DUE_WITHIN_DAYS: i64 = 14;
 pub enum FollowUpState {
     /// Its date has passed.
     Overdue,
-    /// Its date is today or within [`DUE_WITHIN_DAYS`] days.
+    /// Its date is today or within 14 days.
     Due,
     /// Further ahead.
     Later,

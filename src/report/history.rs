@@ -13,7 +13,7 @@ use crate::model::decode::Keyword;
 use crate::model::{Attendee, Config, Contact, Interactions, Plan};
 
 /// Whose history: a department, or one contact of a department.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Subject {
     pub department: String,
     /// The department's name from aplan.toml.
@@ -22,7 +22,7 @@ pub struct Subject {
     pub contact: Option<SubjectContact>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SubjectContact {
     pub id: String,
     pub name: String,
@@ -39,16 +39,17 @@ impl SubjectContact {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct History {
     pub subject: Subject,
     pub since: Option<NaiveDate>,
-    /// In date order, same-day events in the order of [`EventKind`].
+    /// In date order; events of one day as plan sent, meeting, final plan sent, update,
+    /// interaction.
     pub events: Vec<Event>,
 }
 
 /// What happened; same-day events come in this order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum EventKind {
     PlanSent,
@@ -70,7 +71,7 @@ impl EventKind {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Event {
     pub date: NaiveDate,
     pub event: EventKind,
@@ -108,16 +109,7 @@ pub fn build(
         .iter()
         .filter(|p| p.department.get_ref() == department)
     {
-        let liaison = plan
-            .liaison
-            .as_ref()
-            .map(|l| l.get_ref().as_str())
-            .or_else(|| {
-                config
-                    .department(department)
-                    .map(|d| d.liaison.get_ref().as_str())
-            });
-        plan_events(plan, liaison, contact, &mut events);
+        plan_events(plan, plan.librarian(config), contact, &mut events);
     }
     for file in interactions.iter().filter(|f| f.department == department) {
         for interaction in &file.interactions {

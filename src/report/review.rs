@@ -12,7 +12,7 @@ use crate::model::review::{ImprovementStatus, Review};
 use crate::workspace::Workspace;
 
 /// One year's review. Serialises to the JSON shape in the README.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ReviewReport {
     /// The planning year reviewed.
     pub year: i64,
@@ -25,13 +25,13 @@ pub struct ReviewReport {
     pub open: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FeedbackLine {
     pub source: Option<String>,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ImprovementLine {
     pub id: String,
     pub title: String,
@@ -42,6 +42,7 @@ pub struct ImprovementLine {
     /// The owner's name, or their id when aplan.toml does not know them.
     pub owner_name: Option<String>,
     /// `proposed`, `agreed`, `done` or `dropped`.
+    #[schemars(with = "ImprovementStatus")]
     pub status: &'static str,
     pub status_label: &'static str,
     /// Proposed or agreed: still to carry into the next year.

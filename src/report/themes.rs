@@ -341,7 +341,7 @@ fn summarise(
     let departments: BTreeSet<&str> = tagged.iter().map(|e| e.department()).collect();
     let librarians: BTreeSet<&str> = tagged
         .iter()
-        .filter_map(|e| librarian(config, e.plan))
+        .filter_map(|e| e.plan.librarian(config))
         .collect();
     let initiatives: BTreeSet<&str> = tagged.iter().filter_map(|e| e.initiative).collect();
     let previous: BTreeSet<&str> = earlier
@@ -414,18 +414,6 @@ fn suggestions(config: &Config, entries: &[Entry<'_>]) -> Vec<Suggestion> {
     found.into_iter().collect()
 }
 
-/// The plan's liaison librarian: its own `liaison`, else the department's.
-fn librarian<'a>(config: &'a Config, plan: &'a Plan) -> Option<&'a str> {
-    plan.liaison
-        .as_ref()
-        .map(|l| l.get_ref().as_str())
-        .or_else(|| {
-            config
-                .department(plan.department.get_ref())
-                .map(|d| d.liaison.get_ref().as_str())
-        })
-}
-
 fn departments(config: &Config, plans: &[&Plan]) -> Vec<DepartmentInfo> {
     let mut by_department: HashMap<&str, &Plan> = HashMap::new();
     for plan in plans {
@@ -443,7 +431,7 @@ fn departments(config: &Config, plans: &[&Plan]) -> Vec<DepartmentInfo> {
                 name: d.name.clone(),
                 faculty: d.faculty.clone(),
                 librarian: plan
-                    .and_then(|p| librarian(config, p))
+                    .and_then(|p| p.librarian(config))
                     .unwrap_or(d.liaison.get_ref())
                     .to_owned(),
             }

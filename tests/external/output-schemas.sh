@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# `aplan schema validate|themes|workload|actions|timeline|diff` checked against real output
-# by an independent validator (check-jsonschema): each command's `--format json` on the
-# bundled plans, findings from broken fixtures, and a diff of a change that touches
-# plans, actions, updates, settings and findings. A field the schema does not list fails.
+# `aplan schema validate|themes|workload|actions|timeline|diff|activity|history|
+# review-report|export` checked against real output by an independent validator
+# (check-jsonschema): each command's `--format json` on the bundled plans, findings and
+# exports from broken fixtures, and a diff of a change that touches plans, actions,
+# updates, settings and findings. A field the schema does not list fails.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 command -v check-jsonschema >/dev/null \
@@ -14,7 +15,8 @@ trap 'rm -rf "$work"' EXIT
 export APLAN_TODAY=2017-04-10
 
 mkdir "$work/schemas"
-for name in validate themes workload actions timeline diff; do
+for name in validate themes workload actions timeline diff activity history review-report \
+  export; do
   "$aplan" schema "$name" >"$work/schemas/$name.json"
 done
 
@@ -32,6 +34,12 @@ cd "$here"
 "$aplan" -q actions --format json >"$work/actions.json"
 "$aplan" -q actions --overdue --format json >"$work/actions-overdue.json"
 "$aplan" -q timeline --format json >"$work/timeline.json"
+"$aplan" -q activity --format json >"$work/activity.json"
+"$aplan" -q activity --since 2016-01-01 --by hpatel --format json >"$work/activity-since.json"
+"$aplan" -q history history --format json >"$work/history.json"
+"$aplan" -q history history/dosei --since 2016-09-01 --format json >"$work/history-contact.json"
+"$aplan" -q review --format json >"$work/review.json"
+"$aplan" -q export >"$work/export-bundled.json"
 
 # Findings of every kind: each check fixture laid over the base repository.
 for fixture in tests/fixtures/checks/*/; do
@@ -40,6 +48,8 @@ for fixture in tests/fixtures/checks/*/; do
   cp -r tests/fixtures/base "$work/repo"
   cp -r "$fixture". "$work/repo/"
   "$aplan" --root "$work/repo" -q validate --format json >"$work/validate-$name.json" || true
+  "$aplan" --root "$work/repo" -q export >"$work/export-$name.json" 2>/dev/null \
+    || rm -f "$work/export-$name.json"
 done
 
 # A change for a reviewer: a status, a new action, an update, a limit and a finding.
@@ -68,6 +78,10 @@ check workload "$work/workload.json"
 check actions "$work"/actions*.json
 check timeline "$work/timeline.json"
 check diff "$work/diff.json"
+check activity "$work"/activity*.json
+check history "$work"/history*.json
+check review-report "$work/review.json"
+check export "$work"/export-*.json
 
 # An extra field is a change of shape: the schema must refuse it.
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["unlisted"]=1; json.dump(d, open(sys.argv[2], "w"))' \
