@@ -109,7 +109,11 @@ for n in ${sizes//,/ }; do
   files=(plans/*/*.toml)
   # Every file validate reads (plans, contacts, interactions, reviews): what `cat` reads
   # and what the memory limit counts.
-  find plans contacts interactions reviews -name '*.toml' 2>/dev/null | sort >"$work/files.txt"
+  folders=()
+  for folder in plans contacts interactions reviews; do
+    [ -d "$folder" ] && folders+=("$folder")
+  done
+  find "${folders[@]}" -name '*.toml' | sort >"$work/files.txt"
   bytes=$(xargs -a "$work/files.txt" cat | wc -c)
   count=$(wc -l <"$work/files.txt")
   latest=$(basename "$(find plans -mindepth 1 -maxdepth 1 -type d | sort | tail -n 1)")
