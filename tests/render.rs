@@ -97,6 +97,27 @@ fn the_document_has_every_section_in_order() {
 }
 
 #[test]
+fn only_a_draft_carries_the_draft_banner() {
+    // A plan sent to the department and one whose meeting took place are no longer
+    // drafts: the first is what the department reads, the second records the meeting.
+    for plan in ["philosophy/2017", "biology/2017"] {
+        let md = rendered(bundled(), &["render", plan]);
+        assert!(!md.contains("Draft for discussion"), "{plan}: {md}");
+        let html = rendered(bundled(), &["render", plan, "--format", "html"]);
+        assert!(!html.contains("Draft for discussion"), "{plan}: {html}");
+        let bytes = aplan(bundled())
+            .args(["render", plan, "--format", "docx"])
+            .output()
+            .unwrap()
+            .stdout;
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("<w:document"), "{plan}: a Word document");
+        assert!(!text.contains("<w:hdr"), "{plan}: no page header");
+        assert!(!text.contains("Draft for discussion"), "{plan}");
+    }
+}
+
+#[test]
 fn a_draft_has_the_banner_and_says_when_the_final_plan_follows() {
     let md = rendered(bundled(), &["render", "mathematics/2017"]);
     assert!(md.contains("> **Draft for discussion.**"), "{md}");

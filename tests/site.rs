@@ -186,8 +186,84 @@ fn index_shows_each_departments_place_in_the_cycle() {
     let chemistry = row(index, "2017-chemistry.html");
     assert!(chemistry.contains(">Draft<"), "{chemistry}");
     assert!(chemistry.contains("Not booked"), "{chemistry}");
-    assert!(chemistry.contains("Next: book the meeting"), "{chemistry}");
+    assert!(
+        chemistry.contains("Next: meeting with the department not booked yet"),
+        "{chemistry}"
+    );
     assert!(!chemistry.contains("2016"), "{chemistry}");
+}
+
+#[test]
+fn next_steps_are_in_words_for_colleagues_who_do_not_use_aplan() {
+    let repo = bundled_copy();
+    fs::remove_file(repo.path().join("plans/2017/music.toml")).unwrap();
+    let site = build(repo.path(), &[]);
+    let index = &site["index.html"];
+    let music = row_of(index, "Department of Music");
+    assert!(music.contains("Next: plan not drafted yet"), "{music}");
+    // Sociology is a draft whose meeting is on 27 April 2017, with 7 days to send it.
+    let sociology = row(index, "2017-sociology.html");
+    assert!(
+        sociology.contains("Next: plan to be sent to the department by 20 April 2017"),
+        "{sociology}"
+    );
+    for page in ["index.html", "timeline.html"] {
+        for command in ["aplan new", "aplan validate", "(aplan"] {
+            assert!(!site[page].contains(command), "{page} names {command}");
+        }
+    }
+}
+
+#[test]
+fn the_actions_page_lists_helpers_and_marks_quick_wins() {
+    let repo = bundled_copy();
+    let site = build(repo.path(), &[]);
+    let page = &site["actions.html"];
+    let section = |id: &str| {
+        let start = page
+            .find(&format!("<section aria-labelledby=\"person-{id}\">"))
+            .unwrap_or_else(|| panic!("no section for {id}"));
+        let end = page[start..].find("</section>").unwrap() + start;
+        &page[start..end]
+    };
+    // Hannah Patel owns the archives workshop of History's plan, and Aisha Khan helps.
+    let owner = section("hpatel");
+    let helper = section("akhan");
+    assert!(owner.contains("action-archives-workshop"), "{owner}");
+    assert!(helper.contains("action-archives-workshop"), "{helper}");
+    let line = helper
+        .lines()
+        .find(|l| l.contains("action-archives-workshop"))
+        .unwrap();
+    assert!(line.contains("helping Hannah Patel"), "{line}");
+    assert!(!line.contains("with Aisha Khan"), "{line}");
+    assert!(page.contains("<strong class=\"quick-win\">Quick win</strong>"));
+    let quick = page
+        .lines()
+        .find(|l| l.contains("Fix broken links on Biology reading lists"))
+        .unwrap();
+    assert!(quick.contains("Quick win"), "{quick}");
+}
+
+#[test]
+fn each_plan_page_links_the_departments_plans_across_years() {
+    let repo = bundled_copy();
+    let site = build(repo.path(), &[]);
+    for (page, current, other) in [
+        ("2016-biology.html", "2016", "2017-biology.html"),
+        ("2017-biology.html", "2017", "2016-biology.html"),
+    ] {
+        let page = &site[page];
+        let start = page
+            .find("<nav class=\"plan-years\"")
+            .expect("the years' links");
+        let nav = &page[start..start + page[start..].find("</nav>").unwrap()];
+        assert!(
+            nav.contains(&format!("aria-current=\"page\">{current}<")),
+            "{nav}"
+        );
+        assert!(nav.contains(&format!("href=\"{other}\"")), "{nav}");
+    }
 }
 
 /// The table row of the index that links to `file` first.

@@ -125,7 +125,7 @@ impl Renderer {
 
     /// One plan's meeting document as the bytes of its file, rendered as of `as_of`: a
     /// Word document is written from the Markdown one, with a "Draft for discussion"
-    /// heading on every page of a plan that is not final.
+    /// heading on every page of a draft.
     pub fn plan_file(
         &self,
         document: &Document,
@@ -139,7 +139,7 @@ impl Renderer {
         docx::from_markdown(
             &text,
             &docx::Properties {
-                page_header: (!document.is_final).then_some("Draft for discussion"),
+                page_header: document.is_draft.then_some("Draft for discussion"),
                 date: Some(as_of.to_string()),
             },
         )

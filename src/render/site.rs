@@ -103,7 +103,12 @@ impl Renderer {
             Kind::Plan(i) => {
                 let document = site.document(&site.plans[i]);
                 let recent = site.recent_interactions(&site.plans[i]);
-                let common = context! { recent_interactions => Serde(&recent), ..common };
+                let years = site.plans_across_years(&site.plans[i]);
+                let common = context! {
+                    recent_interactions => Serde(&recent),
+                    plans_across_years => Serde(&years),
+                    ..common
+                };
                 let ctx = context! { ..common, ..self.plan_context(&document)? };
                 return self.render("site-plan.html", ctx);
             }

@@ -30,6 +30,8 @@ pub struct Document {
     pub status: &'static str,
     /// `Draft`, `Sent to the department`, …
     pub status_label: &'static str,
+    /// Only a draft carries the "Draft for discussion" banner.
+    pub is_draft: bool,
     pub is_final: bool,
     pub liaison: Option<Person>,
     pub meeting: Option<Meeting>,
@@ -297,6 +299,7 @@ pub fn build(workspace: &Workspace, plan: &Plan, as_of: NaiveDate) -> Document {
         year,
         status: status.as_str(),
         status_label: status.label(),
+        is_draft: status == PlanStatus::Draft,
         is_final: status == PlanStatus::Final,
         liaison,
         meeting: plan.meeting.as_ref().map(|m| meeting(config, contacts, m)),

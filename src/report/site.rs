@@ -18,7 +18,7 @@ use crate::model::decode::Keyword;
 use crate::model::{Config, Plan, PlanStatus};
 use crate::workspace::Workspace;
 
-pub use actions::{ActionLine, ActionsPage, OwnerGroup, StatusGroup};
+pub use actions::{ActionLine, ActionsPage, PersonGroup, StatusGroup};
 pub use overview::{DepartmentRow, Overview, PlanLink, StageCount, StatusCount};
 pub use themes::{MatrixCell, MatrixRow, ThemeColumn, ThemeGroup, ThemesPage};
 
@@ -61,11 +61,38 @@ impl Site<'_> {
         )
     }
 
+    /// Every page the site has of a plan page's department, one a year, earliest first:
+    /// the department's plans across years, the page itself among them.
+    pub fn plans_across_years(&self, page: &PlanPage<'_>) -> Vec<YearLink> {
+        let department = page.plan.department.get_ref();
+        let mut links: Vec<YearLink> = self
+            .plans
+            .iter()
+            .filter(|p| p.plan.department.get_ref() == department)
+            .map(|p| YearLink {
+                year: *p.plan.year.get_ref(),
+                file: p.file.clone(),
+                current: p.file == page.file,
+            })
+            .collect();
+        links.sort_by_key(|link| link.year);
+        links
+    }
+
     /// The meeting document of a plan page.
     pub fn document(&self, page: &PlanPage<'_>) -> Document {
         let as_of = document::as_of(page.plan, None, self.today);
         document::build(self.workspace, page.plan, as_of)
     }
+}
+
+/// One year's plan page of a department.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearLink {
+    pub year: i64,
+    pub file: String,
+    /// The page the link is on.
+    pub current: bool,
 }
 
 /// The workload report with names, for the chart and the table beside it.
@@ -181,11 +208,26 @@ fn staff_name(config: &Config, id: &str) -> String {
         .map_or_else(|| id.to_owned(), |s| s.name.clone())
 }
 
-/// The next step in words: `send the final plan by 4 April 2017`.
+/// What comes next, in words for colleagues who read the site and never run aplan: `plan to
+/// be sent to the department by 7 March 2017`, `plan not drafted yet`.
 fn next_text(row: &DepartmentTimeline) -> Option<String> {
-    row.next.map(|next| match next.by {
-        Some(by) => format!("{} by {}", next.step.describe(), figures::date(by)),
-        None => next.step.describe().to_owned(),
+    row.next.map(|next| {
+        let what = match next.step {
+            Step::CreatePlan => "plan not drafted yet",
+            Step::FixPlan => "plan being corrected by the liaison librarian",
+            Step::BookMeeting => "meeting with the department not booked yet",
+            Step::Send => "plan to be sent to the department",
+            Step::Meet => "meeting with the department",
+            Step::Finalise => "final plan to be sent to the department",
+            Step::RecordSent | Step::RecordMeeting => {
+                "meeting date passed; the plan is to be updated with what was agreed"
+            }
+        };
+        let when = if next.step == Step::Meet { "on" } else { "by" };
+        match next.by {
+            Some(by) => format!("{what} {when} {}", figures::date(by)),
+            None => what.to_owned(),
+        }
     })
 }
 

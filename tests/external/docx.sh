@@ -45,9 +45,11 @@ if actions:
         assert title in headings, f"{file}: no heading for the action {title!r}"
 section = document.sections[0]
 assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297, f"{file}: not A4"
-if plan["status"] != "final":
-    header = " ".join(p.text for p in section.header.paragraphs)
-    assert "Draft for discussion" in header, f"{file}: a {plan['status']} plan without the draft header"
+header = " ".join(p.text for p in section.header.paragraphs)
+if plan["status"] == "draft":
+    assert "Draft for discussion" in header, f"{file}: a draft without the draft header"
+else:
+    assert "Draft for discussion" not in header, f"{file}: a {plan['status']} plan with the draft header"
 print(f"python-docx: {file.rsplit('/', 1)[1]}: {len(headings)} headings, {len(actions)} actions")
 PY
   pandoc -f docx -t plain --wrap=none "$file" >"$work/$name.txt"

@@ -1,5 +1,5 @@
-//! The central list of the year's actions, grouped by owner and, within an owner, by
-//! current status in the order of an action's life.
+//! The central list of the year's actions, grouped by person (every action a person owns
+//! or helps with) and, within a person, by current status in the order of an action's life.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -13,20 +13,22 @@ use crate::workspace::Workspace;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionsPage {
-    /// By owner's name, then id.
-    pub owners: Vec<OwnerGroup>,
+    /// Everyone who owns or helps with an action, by name, then id.
+    pub people: Vec<PersonGroup>,
     pub total: usize,
     /// Active actions due before today.
     pub overdue: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct OwnerGroup {
+pub struct PersonGroup {
     pub id: String,
     pub name: String,
-    /// Only statuses the owner has actions in.
+    /// Only statuses the person has actions in.
     pub statuses: Vec<StatusGroup>,
     pub total: usize,
+    /// How many of them the person owns; the rest they help with.
+    pub owned: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -47,7 +49,12 @@ pub struct ActionLine {
     pub due_text: Option<String>,
     pub overdue: bool,
     pub priority: Option<&'static str>,
-    /// Other people taking part, by name.
+    pub quick_win: bool,
+    /// The owner, by name.
+    pub owner: String,
+    /// Whether the person it is listed under helps with it rather than owns it.
+    pub helping: bool,
+    /// The people taking part besides the owner and the person it is listed under, by name.
     pub with: Vec<String>,
     pub last_update: Option<String>,
 }
@@ -60,13 +67,16 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> ActionsPage 
         ..Filter::default()
     };
     let rows = actions::build(workspace, &filter);
-    let mut owners: Vec<(String, String)> = rows
+    let mut people: Vec<(String, String)> = rows
         .iter()
-        .map(|r| (staff_name(config, &r.owner), r.owner.clone()))
+        .flat_map(|r| std::iter::once(&r.owner).chain(&r.with))
+        .map(|id| (staff_name(config, id), id.clone()))
         .collect();
-    owners.sort();
-    owners.dedup();
-    let line = |row: &ActionRow| ActionLine {
+    people.sort();
+    people.dedup();
+    let takes_part =
+        |row: &ActionRow, id: &str| row.owner == id || row.with.iter().any(|w| w == id);
+    let line = |row: &ActionRow, person: &str| ActionLine {
         reference: row.reference.clone(),
         title: row.title.clone(),
         department: department_name(config, &row.department),
@@ -74,7 +84,15 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> ActionsPage 
         due_text: row.due.map(figures::date),
         overdue: row.is_overdue(today),
         priority: row.priority,
-        with: row.with.iter().map(|w| staff_name(config, w)).collect(),
+        quick_win: row.quick_win,
+        owner: staff_name(config, &row.owner),
+        helping: row.owner != person,
+        with: row
+            .with
+            .iter()
+            .filter(|w| *w != person)
+            .map(|w| staff_name(config, w))
+            .collect(),
         last_update: row.last_update.as_ref().map(|u| match u.date {
             Some(date) => format!(
                 "{} ({}, {})",
@@ -85,7 +103,7 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> ActionsPage 
             None => format!("{} ({})", u.note, staff_name(config, &u.by)),
         }),
     };
-    let owners: Vec<OwnerGroup> = owners
+    let people: Vec<PersonGroup> = people
         .into_iter()
         .map(|(name, id)| {
             let statuses: Vec<StatusGroup> = ActionStatus::ALL
@@ -95,29 +113,26 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> ActionsPage 
                     label: status.label(),
                     actions: rows
                         .iter()
-                        .filter(|r| r.owner == id && r.status == *status)
-                        .map(line)
+                        .filter(|r| r.status == *status && takes_part(r, &id))
+                        .map(|r| line(r, &id))
                         .collect(),
                 })
                 .filter(|g| !g.actions.is_empty())
                 .collect();
-            OwnerGroup {
+            PersonGroup {
                 total: statuses.iter().map(|g| g.actions.len()).sum(),
+                owned: rows.iter().filter(|r| r.owner == id).count(),
                 id,
                 name,
                 statuses,
             }
         })
         .collect();
-    let overdue = owners
-        .iter()
-        .flat_map(|o| &o.statuses)
-        .flat_map(|g| &g.actions)
-        .filter(|a| a.overdue)
-        .count();
+    // Each action once, however many people it is listed under.
+    let overdue = rows.iter().filter(|r| r.is_overdue(today)).count();
     ActionsPage {
         total: rows.len(),
         overdue,
-        owners,
+        people,
     }
 }

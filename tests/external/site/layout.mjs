@@ -33,14 +33,17 @@ const browser = await chromium.launch({
 });
 let failures = 0;
 try {
+  // One tab for every page and width, in turn: nothing but files is ever fetched.
+  const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: 900 } });
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith('file:') ? route.continue() : route.abort());
+  const page = await context.newPage();
   for (const file of args) {
     const url = pathToFileURL(path.resolve(file)).href;
     const problems = [];
     for (const width of WIDTHS) {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
-      await context.route('**/*', (route) =>
-        route.request().url().startsWith('file:') ? route.continue() : route.abort());
-      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ media: 'screen' });
       await page.goto(url, { waitUntil: 'load' });
       const found = await page.evaluate((width) => {
         const out = [];
@@ -85,7 +88,6 @@ try {
         await page.emulateMedia({ media: 'print' });
         await page.pdf({ path: path.join(pdfDir, `${name}.pdf`), format: 'A4', preferCSSPageSize: true });
       }
-      await context.close();
     }
     if (problems.length > 0) {
       failures += 1;
