@@ -51,6 +51,10 @@ pub enum TableError {
     #[error("{0} has a header row but no figures under it")]
     NoRows(String),
     #[error(
+        "{0} has no header row naming its columns; put the column names (such as department, measure, value) in a row above the figures"
+    )]
+    NoHeader(String),
+    #[error(
         "{0} is not UTF-8 text (row {1}); in Excel, save it as \"CSV UTF-8 (Comma delimited)\", or import the .xlsx itself"
     )]
     NotUtf8(String, usize),
@@ -142,7 +146,10 @@ pub fn read(
         _ => workbook_table(name, bytes, format, sheet, preferred)?,
     };
     if table.headers.is_empty() {
-        return Err(TableError::Empty(name.to_owned()));
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(TableError::Empty(name.to_owned()));
+        }
+        return Err(TableError::NoHeader(name.to_owned()));
     }
     if table.rows.is_empty() {
         return Err(TableError::NoRows(name.to_owned()));
