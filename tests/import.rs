@@ -277,6 +277,7 @@ fn wrong_files_are_refused_and_nothing_is_written() {
         b"department,measure,value\nhistory,Loans,1\nDepartment of History,loans,2\n",
     );
     write("empty.csv", b"");
+    write("no-header.csv", b"figures for 2018\n");
     write("header.csv", b"department,measure,value\n");
     write("report.xlsx", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n");
     write("columns.csv", b"dept,measure,amount\nhistory,Loans,1\n");
@@ -297,6 +298,11 @@ fn wrong_files_are_refused_and_nothing_is_written() {
             "twice.csv: row 3: row 2 already gives Department of History's measure `loans`; keep one of the two rows",
         ),
         (&["empty.csv"], 2, "empty.csv is empty"),
+        (
+            &["no-header.csv"],
+            2,
+            "no-header.csv has no header row naming its columns",
+        ),
         (
             &["header.csv"],
             2,
