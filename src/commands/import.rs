@@ -11,7 +11,7 @@ use super::Context;
 use super::new::{draft_renderer, new_draft};
 use crate::cli::ImportArgs;
 use crate::edit::Transaction;
-use crate::edit::replace_array::replace_array;
+use crate::edit::replace_array::{replace_array, replace_at};
 use crate::exit::ExitStatus;
 use crate::import::columns::map_columns;
 use crate::import::{Entry, Kind, Problem, rows, table};
@@ -229,11 +229,18 @@ fn write_entries(
                 existing.push(plan.file);
                 let path = repo.path(plan).to_owned();
                 let text = repo.sources.get(plan.file).text().unwrap_or_default();
-                plans.push((path, text, Some(Summary::of_plan(kind, plan)), rows));
+                let written = plan.context.written(kind.key());
+                plans.push((
+                    path,
+                    text,
+                    written,
+                    Some(Summary::of_plan(kind, plan)),
+                    rows,
+                ));
             }
             None if drafted.contains(&at_home) => {
                 let text = transaction.pending(&at_home).unwrap_or_default();
-                plans.push((at_home, text, None, rows));
+                plans.push((at_home, text, None, None, rows));
             }
             None => {
                 if let Some(file) = repo.file(&at_home) {
@@ -242,17 +249,20 @@ fn write_entries(
             }
         }
     }
-    // Editing a plan parses it again with toml_edit: the plans are edited on every core,
-    // and reported in the order of the file.
+    // A plan read with the array written as `[…]` knows where it is; any other is read
+    // again to find or add it. The plans are edited on every core, and reported in the
+    // order of the file.
     let edited: Vec<Result<String>> = plans
         .par_iter()
-        .map(|(path, text, _, rows)| {
-            replace_array(text, kind.key(), rows).map_err(|e| anyhow!("cannot edit {path}: {e}"))
+        .map(|(path, text, written, _, rows)| match written {
+            Some(span) => Ok(replace_at(text, span.clone(), rows)),
+            None => replace_array(text, kind.key(), rows)
+                .map_err(|e| anyhow!("cannot edit {path}: {e}")),
         })
         .collect();
     let mut edits = Vec::new();
     let mut lines = Vec::new();
-    for ((path, text, old, rows), edited) in plans.into_iter().zip(edited) {
+    for ((path, text, _, old, rows), edited) in plans.into_iter().zip(edited) {
         let edited = edited?;
         let new = Summary::of_entries(kind, rows);
         lines.push(new.line(&path, old.as_ref(), edited == text, config));

@@ -1,28 +1,26 @@
 //! Replacing one array of a plan's `[context]` (`investment`, `usage`, `libqual`) with new
-//! entries, every other byte of the file kept: the array's text is cut out where toml_edit
-//! found it and the new one put in its place, in the file's own line endings. A plan
-//! without the array gets it added by [`super::splice::splice`] first.
+//! entries, every other byte of the file kept: the array's text is cut out where aplan's
+//! own reader found it and the new one put in its place, in the file's own line endings. A
+//! plan without the array gets it added by [`super::splice::splice`] first.
+
+use std::ops::Range;
 
 use toml_edit::{DocumentMut, Item, Value};
 
 use super::splice::{EditError, one_line, splice};
 use crate::import::{Entry, Value as Figure};
-
-const BOM: &str = "\u{feff}";
+use crate::model::tree;
 
 /// `text` with `[context] key` holding `entries`, one inline table per line.
 pub fn replace_array(text: &str, key: &str, entries: &[Entry]) -> Result<String, EditError> {
-    let (bom, body) = match text.strip_prefix(BOM) {
-        Some(body) => (BOM, body),
-        None => ("", text),
-    };
-    let document =
-        toml_edit::Document::parse(body).map_err(|e| EditError::Syntax(e.message().to_owned()))?;
+    let document = tree::parse(text).map_err(|e| EditError::Syntax(e.message))?;
     let found = document
+        .get_ref()
         .get("context")
+        .and_then(|context| context.get_ref().as_table())
         .and_then(|context| context.get(key))
-        .map(|item| match item {
-            Item::Value(Value::Array(array)) => array.span().ok_or_else(|| not_kept(key)),
+        .map(|item| match item.get_ref() {
+            tree::Value::Array(array) if !array.of_tables() => Ok(item.span()),
             _ => Err(EditError::Layout(format!(
                 "`{key}` in [context] is not written as `{key} = [ … ]`, which is the only way aplan import replaces it; write it so (or remove it) and import again"
             ))),
@@ -45,13 +43,19 @@ pub fn replace_array(text: &str, key: &str, entries: &[Entry]) -> Result<String,
         }
         return replace_array(&added, key, entries);
     };
-    let ending = if body.contains("\r\n") { "\r\n" } else { "\n" };
-    Ok(format!(
-        "{bom}{}{}{}",
-        &body[..span.start],
+    Ok(replace_at(text, span, entries))
+}
+
+/// `text` with the array written at `span` (as a plan read from `text` records it in
+/// [`crate::model::plan::Context::written`]) replaced by `entries`.
+pub fn replace_at(text: &str, span: Range<usize>, entries: &[Entry]) -> String {
+    let ending = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    format!(
+        "{}{}{}",
+        &text[..span.start],
         array_text(entries, ending),
-        &body[span.end..]
-    ))
+        &text[span.end..]
+    )
 }
 
 fn not_kept(key: &str) -> EditError {
@@ -160,6 +164,32 @@ mod tests {
             edited,
             "department = \"history\"\n\n[context]\ninvestment = [\n  { item = \"Books\", amount = 1 },\n]\n"
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_a_dotted_key_are_kept() {
+        let text = "\u{feff}context.usage = [1, [2]]   # old\n[[issues]]\nid = \"a\"\n";
+        let edited = replace_array(text, "usage", &[]).unwrap();
+        assert_eq!(
+            edited,
+            "\u{feff}context.usage = []   # old\n[[issues]]\nid = \"a\"\n"
+        );
+    }
+
+    #[test]
+    fn an_array_of_tables_or_a_value_that_is_no_array_is_refused() {
+        for text in [
+            "[[context.investment]]\nitem = \"Books\"\namount = 1\n",
+            "[context]\ninvestment = \"none\"\n",
+        ] {
+            let refused = replace_array(text, "investment", &[entry("Books", 1.0)]).unwrap_err();
+            assert!(
+                matches!(&refused, EditError::Layout(m) if m.contains("`investment = [ … ]`")),
+                "{text:?}: {refused:?}"
+            );
+        }
+        let refused = replace_array("[context\n", "investment", &[]).unwrap_err();
+        assert!(matches!(refused, EditError::Syntax(_)), "{refused:?}");
     }
 
     #[test]

@@ -187,6 +187,31 @@ pub struct Context {
     /// LibQual+ scores, 1-9 per dimension.
     #[schemars(with = "Option<Vec<LibQual>>")]
     pub libqual: Vec<LibQual>,
+    /// Where `investment`, `usage` and `libqual` are written as `[…]`, for `aplan import`
+    /// to replace them without reading the file again.
+    #[serde(skip)]
+    pub written: Written,
+}
+
+/// The spans of the `[context]` arrays `aplan import` replaces, each when the plan writes
+/// it as `key = […]` (not as `[[context.key]]` tables).
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    pub investment: Option<Range<usize>>,
+    pub usage: Option<Range<usize>>,
+    pub libqual: Option<Range<usize>>,
+}
+
+impl Context {
+    /// Where the array `key` (`investment`, `usage` or `libqual`) is written as `[…]`.
+    pub fn written(&self, key: &str) -> Option<Range<usize>> {
+        match key {
+            "investment" => self.written.investment.clone(),
+            "usage" => self.written.usage.clone(),
+            "libqual" => self.written.libqual.clone(),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -602,28 +627,43 @@ fn attendee(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Attendee> {
 
 fn context(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Context> {
     let mut f = d.table("[context]", value)?;
+    let span = f.span();
+    let summary = optional_string(&mut f, d, "summary");
+    let investment = f.get("investment");
+    let usage = f.get("usage");
+    let feedback = f.get("feedback");
+    let libqual = f.get("libqual");
     let context = Context {
-        span: Some(f.span()),
-        summary: optional_string(&mut f, d, "summary"),
-        investment: f
-            .get("investment")
-            .map(|v| d.array("investment", v, investment))
+        span: Some(span),
+        summary,
+        investment: investment
+            .map(|v| d.array("investment", v, self::investment))
             .unwrap_or_default(),
-        usage: f
-            .get("usage")
-            .map(|v| d.array("usage", v, usage))
+        usage: usage
+            .map(|v| d.array("usage", v, self::usage))
             .unwrap_or_default(),
-        feedback: f
-            .get("feedback")
-            .map(|v| d.array("feedback", v, feedback))
+        feedback: feedback
+            .map(|v| d.array("feedback", v, self::feedback))
             .unwrap_or_default(),
-        libqual: f
-            .get("libqual")
-            .map(|v| d.array("libqual", v, libqual))
+        libqual: libqual
+            .map(|v| d.array("libqual", v, self::libqual))
             .unwrap_or_default(),
+        written: Written {
+            investment: investment.and_then(written),
+            usage: usage.and_then(written),
+            libqual: libqual.and_then(written),
+        },
     };
     f.finish(d);
     Some(context)
+}
+
+/// The span of `value` when it is an array written as `[…]`.
+fn written(value: &Value<'_>) -> Option<Range<usize>> {
+    match value.get_ref() {
+        tree::Value::Array(array) if !array.of_tables() => Some(value.span()),
+        _ => None,
+    }
 }
 
 fn investment(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Investment> {

@@ -102,6 +102,11 @@ impl<'i> Array<'i> {
     pub fn iter(&self) -> std::slice::Iter<'_, Item<'i>> {
         self.items.iter()
     }
+
+    /// Built from `[[name]]` headers rather than written as `[…]`.
+    pub fn of_tables(&self) -> bool {
+        self.of_tables
+    }
 }
 
 impl<'i> Table<'i> {
