@@ -735,6 +735,18 @@ fn rendered(workspace: &Workspace, format: Format) -> String {
         .unwrap()
 }
 
+/// The "At a glance" trend lines are the templates' own SVG: a plan whose usage goes back
+/// a year draws one, and its HTML passes the same check as any generated plan's.
+#[test]
+fn a_plan_with_a_trend_line_holds_only_the_templates_markup() {
+    let workspace = workspace(&base(PLAN_PATH));
+    assert_valid(&workspace);
+    let html = rendered(&workspace, Format::Html);
+    assert!(html.contains("<polyline"), "no trend line:\n{html}");
+    let problems = html::problems(&html);
+    assert!(problems.is_empty(), "{problems:?}\n{html}");
+}
+
 // ---------------------------------------------------------------------------------------
 // The properties.
 

@@ -5,7 +5,8 @@
 //!
 //! Shared by the property tests and the `render` fuzz target (`fuzz/src/lib.rs`).
 
-/// Elements of the built-in templates and of Markdown rendered without raw HTML.
+/// Elements of the built-in templates and of Markdown rendered without raw HTML, and the
+/// small trend lines of "At a glance" (`svg`, `polyline`, `circle`).
 const ELEMENTS: &[&str] = &[
     "a",
     "article",
@@ -13,6 +14,7 @@ const ELEMENTS: &[&str] = &[
     "body",
     "br",
     "caption",
+    "circle",
     "code",
     "dd",
     "del",
@@ -38,11 +40,13 @@ const ELEMENTS: &[&str] = &[
     "meta",
     "ol",
     "p",
+    "polyline",
     "pre",
     "section",
     "span",
     "strong",
     "style",
+    "svg",
     "table",
     "tbody",
     "td",
@@ -62,17 +66,28 @@ const ATTRIBUTES: &[&str] = &[
     "charset",
     "class",
     "content",
+    "cx",
+    "cy",
     "data-label",
+    "fill",
+    "height",
     "href",
     "http-equiv",
     "id",
     "lang",
     "name",
+    "points",
+    "r",
     "role",
     "scope",
     "start",
+    "stroke",
+    "stroke-width",
     "tabindex",
     "title",
+    "viewbox",
+    "width",
+    "xmlns",
 ];
 
 /// Attribute names and values, as written.
