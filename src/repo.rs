@@ -217,7 +217,11 @@ impl Repository {
             .map(|(i, file)| LoadedFile::read(first.offset(i), file))
             .collect();
         repo.sources.reserve(loaded.len());
-        repo.plans.reserve_exact(loaded.len());
+        let plans = loaded
+            .iter()
+            .filter(|l| matches!(l.read, Some(Holds::Plan(_))))
+            .count();
+        repo.plans.reserve_exact(plans);
         for loaded in loaded {
             let file = repo.sources.push(loaded.source);
             debug_assert!(loaded.read.as_ref().is_none_or(|r| r.file() == file));
@@ -232,7 +236,7 @@ impl Repository {
     /// Puts what was read from a file where it belongs.
     fn keep(&mut self, read: Holds) {
         match read {
-            Holds::Plan(plan) => self.plans.push(plan),
+            Holds::Plan(plan) => self.plans.push(*plan),
             Holds::Contacts(contacts) => self.contacts.push(contacts),
             Holds::Interactions(interactions) => self.interactions.push(interactions),
             Holds::Review(review) => self.reviews.push(review),
@@ -399,7 +403,7 @@ impl Repository {
         for (holds, diagnostics) in read {
             self.diagnostics.extend(diagnostics);
             match holds {
-                Some(Holds::Plan(plan)) => self.plans.push(plan),
+                Some(Holds::Plan(plan)) => self.plans.push(*plan),
                 Some(Holds::Contacts(contacts)) => self.contacts.push(contacts),
                 Some(Holds::Interactions(interactions)) => self.interactions.push(interactions),
                 Some(Holds::Review(review)) => self.reviews.push(review),
@@ -963,7 +967,9 @@ struct RepoFile {
 // allocation each for nothing.
 #[allow(clippy::large_enum_variant)]
 enum Holds {
-    Plan(Plan),
+    /// Boxed, so the list of every file read holds no plan-sized room for the files
+    /// that are not plans.
+    Plan(Box<Plan>),
     Contacts(Contacts),
     Interactions(Interactions),
     Review(Review),
@@ -994,7 +1000,7 @@ impl Holds {
                 let year = is_year(&stem).then(|| stem.parse().ok()).flatten();
                 Review::parse(file, year, text, diagnostics).map(Holds::Review)
             }
-            _ => Plan::parse(file, text, diagnostics).map(Holds::Plan),
+            _ => Plan::parse(file, text, diagnostics).map(|plan| Holds::Plan(Box::new(plan))),
         }
     }
 
