@@ -25,8 +25,8 @@ pub fn markdown(out: &mut dyn Write, history: &History, renderer: &Renderer) -> 
 pub fn table(out: &mut dyn Write, history: &History, color: bool) -> io::Result<()> {
     let subject = &history.subject;
     match &subject.contact {
-        Some(contact) => writeln!(out, "History of {} ({})", contact.name, subject.name)?,
-        None => writeln!(out, "History of {}", subject.name)?,
+        Some(contact) => writeln!(out, "History: {} ({})", contact.name, subject.name)?,
+        None => writeln!(out, "History: {}", subject.name)?,
     }
     if let Some(since) = history.since {
         writeln!(out, "since {since}")?;
