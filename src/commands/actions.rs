@@ -80,7 +80,7 @@ pub fn run(context: &Context, args: &ActionsArgs) -> Result<ExitStatus> {
             emit::actions::table::write(&mut out, &rows, style)?;
         }
         ListFormat::Csv => emit::actions::csv::write(&mut out, &rows)?,
-        ListFormat::Json => emit::actions::json(&mut out, &rows)?,
+        ListFormat::Json => emit::pretty_json(&mut out, &rows)?,
     }
     out.flush()?;
     Ok(ExitStatus::Success)

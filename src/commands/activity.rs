@@ -41,7 +41,7 @@ pub fn run(context: &Context, args: &ActivityArgs) -> Result<ExitStatus> {
     match args.format {
         ListFormat::Table => activity::table::write(&mut out, &report, context.color)?,
         ListFormat::Csv => activity::csv::write(&mut out, &report)?,
-        ListFormat::Json => activity::json(&mut out, &report)?,
+        ListFormat::Json => crate::emit::pretty_json(&mut out, &report)?,
     }
     out.flush()?;
     Ok(ExitStatus::Success)

@@ -41,7 +41,7 @@ pub fn run(context: &Context, args: &DiffArgs) -> Result<ExitStatus> {
             let renderer = Renderer::new(templates)?;
             emit::diff::markdown::write(&mut out, &report, &renderer)?;
         }
-        DiffFormat::Json => emit::diff::json(&mut out, &report)?,
+        DiffFormat::Json => emit::pretty_json(&mut out, &report)?,
     }
     out.flush()?;
     Ok(ExitStatus::Success)

@@ -14,10 +14,7 @@ pub fn run(context: &Context, format: ExportFormat) -> Result<ExitStatus> {
     let report = export::build(&workspace);
     let mut out = std::io::stdout().lock();
     match format {
-        ExportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
-        }
+        ExportFormat::Json => crate::emit::pretty_json(&mut out, &report)?,
         ExportFormat::Yaml => out.write_all(serde_saphyr::to_string(&report)?.as_bytes())?,
     }
     out.flush()?;

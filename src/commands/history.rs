@@ -27,7 +27,7 @@ pub fn run(context: &Context, args: &HistoryArgs) -> Result<ExitStatus> {
     let mut out = std::io::stdout().lock();
     match args.format {
         HistoryFormat::Table => history::table(&mut out, &report, context.color)?,
-        HistoryFormat::Json => history::json(&mut out, &report)?,
+        HistoryFormat::Json => crate::emit::pretty_json(&mut out, &report)?,
         HistoryFormat::Md => {
             let templates = super::render::template_set(context, &context.root()?, None)?;
             history::markdown(&mut out, &report, &Renderer::new(templates)?)?;

@@ -36,7 +36,7 @@ pub fn run(context: &Context, args: &ReviewArgs) -> Result<ExitStatus> {
     let mut out = std::io::stdout().lock();
     match args.format {
         ReviewFormat::Table => review::table(&mut out, &report, context.color)?,
-        ReviewFormat::Json => review::json(&mut out, &report)?,
+        ReviewFormat::Json => crate::emit::pretty_json(&mut out, &report)?,
     }
     out.flush()?;
     Ok(ExitStatus::Success)

@@ -31,8 +31,7 @@ pub fn run(file: SchemaFile) -> Result<ExitStatus> {
         SchemaFile::Export => schema(Output::Export),
     };
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &schema)?;
-    writeln!(out)?;
+    crate::emit::pretty_json(&mut out, &schema)?;
     out.flush()?;
     Ok(ExitStatus::Success)
 }

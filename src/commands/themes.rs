@@ -24,7 +24,7 @@ pub fn run(context: &Context, args: &ThemesArgs) -> Result<ExitStatus> {
         ThemesFormat::Table => themes::table::write(&mut out, &report, context.color)?,
         ThemesFormat::Md => themes::markdown::write(&mut out, &report, &renderer(context)?)?,
         ThemesFormat::Html => themes::html::write(&mut out, &report, &renderer(context)?)?,
-        ThemesFormat::Json => themes::json(&mut out, &report)?,
+        ThemesFormat::Json => crate::emit::pretty_json(&mut out, &report)?,
         ThemesFormat::Csv => themes::csv::write(&mut out, &report)?,
     }
     out.flush()?;

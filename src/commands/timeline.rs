@@ -41,7 +41,7 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitStatus> {
             };
             timeline::table::write(&mut out, &rows, style)?;
         }
-        TimelineFormat::Json => timeline::json(&mut out, &rows)?,
+        TimelineFormat::Json => crate::emit::pretty_json(&mut out, &rows)?,
         TimelineFormat::Ics => {
             let due = if args.with_actions {
                 let filter = Filter {

@@ -44,7 +44,7 @@ pub fn run(context: &Context, args: &WorkloadArgs) -> Result<ExitStatus> {
                 let renderer = Renderer::new(templates)?;
                 workload::markdown::write(&mut out, &report, &renderer)?;
             }
-            ReportFormat::Json => workload::json(&mut out, &report)?,
+            ReportFormat::Json => crate::emit::pretty_json(&mut out, &report)?,
             ReportFormat::Csv => workload::csv::write(&mut out, &report)?,
         }
     }

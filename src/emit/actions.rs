@@ -4,17 +4,7 @@
 pub mod csv;
 pub mod table;
 
-use std::io::{self, Write};
-
 use chrono::NaiveDate;
-
-use crate::report::actions::ActionRow;
-
-/// `--format json`: the rows as documented in the README.
-pub fn json(out: &mut dyn Write, rows: &[ActionRow]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, rows)?;
-    writeln!(out)
-}
 
 /// A date as `YYYY-MM-DD`, or an empty cell.
 fn date(date: Option<NaiveDate>) -> String {

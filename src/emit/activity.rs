@@ -5,15 +5,6 @@ pub mod csv;
 pub mod table;
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
-
-use crate::report::activity::Activity;
-
-/// `--format json`: the report as documented in the README.
-pub fn json(out: &mut dyn Write, report: &Activity) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    writeln!(out)
-}
 
 /// Counts by kind in the order of `[crm] kinds` (kinds no longer listed last), as
 /// `teaching 3, email 2`.

@@ -4,17 +4,9 @@
 pub mod markdown;
 pub mod table;
 
-use std::io::{self, Write};
-
 use serde_json::Value;
 
-use crate::report::diff::{Count, Diff, FieldChange, FindingView};
-
-/// `--format json`: the diff as documented in the README.
-pub fn json(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, diff)?;
-    writeln!(out)
-}
+use crate::report::diff::{Count, FieldChange, FindingView};
 
 /// "the working tree", or a revision as the user named it, in code style when `code`.
 fn label(name: &str, code: &dyn Fn(&str) -> String) -> String {

@@ -9,12 +9,6 @@ use crate::emit::table::Table;
 use crate::render::Renderer;
 use crate::report::history::{Event, History};
 
-/// `--format json`: the history as documented in the README.
-pub fn json(out: &mut dyn Write, history: &History) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, history)?;
-    writeln!(out)
-}
-
 /// `--format md`, from the template `history.md`.
 pub fn markdown(out: &mut dyn Write, history: &History, renderer: &Renderer) -> Result<()> {
     out.write_all(renderer.report("history.md", history)?.as_bytes())?;

@@ -89,6 +89,5 @@ pub fn write(out: &mut dyn Write, findings: &Findings<'_>) -> io::Result<()> {
             left_out,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &output)?;
-    writeln!(out)
+    super::pretty_json(out, &output)
 }

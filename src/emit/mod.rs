@@ -20,9 +20,20 @@ pub mod timeline;
 pub mod workload;
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::source::{FileId, Location, Sources};
+
+/// `--format json` of a report: as its schema (`aplan schema NAME`) documents it,
+/// indented, with a final newline.
+pub fn pretty_json<T: serde::Serialize + ?Sized>(
+    out: &mut dyn Write,
+    report: &T,
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    writeln!(out)
+}
 
 /// The most findings shown for one file. A file pasted full of mistakes could otherwise
 /// give a hundred thousand findings and megabytes of output; the first hundred say what

@@ -49,9 +49,3 @@ pub fn table(out: &mut dyn Write, report: &ReviewReport, bold: bool) -> io::Resu
     }
     Ok(())
 }
-
-/// `--format json`: the report as documented in the README.
-pub fn json(out: &mut dyn Write, report: &ReviewReport) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    writeln!(out)
-}

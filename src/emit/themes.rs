@@ -7,15 +7,7 @@ pub mod markdown;
 pub mod page;
 pub mod table;
 
-use std::io::{self, Write};
-
 use crate::report::themes::{ThemeSummary, ThemesReport};
-
-/// `--format json`: the report as documented in the README.
-pub fn json(out: &mut dyn Write, report: &ThemesReport) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    writeln!(out)
-}
 
 /// "1 department", "3 departments".
 fn count(n: usize, noun: &str) -> String {

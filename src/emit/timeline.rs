@@ -3,13 +3,3 @@
 
 pub mod ics;
 pub mod table;
-
-use std::io::{self, Write};
-
-use crate::report::timeline::DepartmentTimeline;
-
-/// `--format json`: the rows as documented in the README.
-pub fn json(out: &mut dyn Write, rows: &[DepartmentTimeline]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, rows)?;
-    writeln!(out)
-}

@@ -8,13 +8,7 @@ pub mod table;
 
 use std::io::{self, Write};
 
-use crate::report::workload::{Breach, Workload};
-
-/// `--format json`: the report as documented in the README.
-pub fn json(out: &mut dyn Write, report: &Workload) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    writeln!(out)
-}
+use crate::report::workload::Breach;
 
 /// `--check`: each broken limit on a line of its own, nothing when all are kept (or, with
 /// `--new-from-rev`, the ones the change breaks).
