@@ -311,9 +311,20 @@ fn unprivileged(dir: &Path, args: &[&str]) -> std::process::Output {
         .current_dir(dir)
         .env("APLAN_TODAY", common::TODAY)
         .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap()
+        .args(args);
+    // The copy was just written: while another test's thread forks, its child may hold the
+    // copy's file open for a moment, and running it fails with "text file busy". Waiting
+    // a little and trying again is the usual remedy.
+    let mut tries = 0;
+    loop {
+        match command.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 50 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            result => return result.unwrap(),
+        }
+    }
 }
 
 fn set_mode(path: &Path, mode: u32) {
