@@ -10,49 +10,13 @@ use serde_json::Value;
 
 use crate::model::ActionStatus;
 use crate::model::schema::Slug;
-use crate::report::actions::ActionRow;
-use crate::report::activity::Activity;
-use crate::report::diff::Diff;
 use crate::report::export::Export;
-use crate::report::history::History;
-use crate::report::review::ReviewReport;
-use crate::report::themes::ThemesReport;
-use crate::report::timeline::DepartmentTimeline;
-use crate::report::workload::Workload;
 
-/// The commands whose JSON output has a schema, by the name `aplan schema` takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Output {
-    Validate,
-    Themes,
-    Workload,
-    Actions,
-    Timeline,
-    Diff,
-    Activity,
-    History,
-    Review,
-    Export,
-}
-
-/// The JSON Schema of `output`.
-pub fn schema(output: Output) -> Schema {
-    match output {
-        Output::Validate => root::<super::json::Output<'static>>("aplan validate --format json"),
-        Output::Themes => root::<ThemesReport>("aplan themes --format json"),
-        Output::Workload => root::<Workload>("aplan workload --format json"),
-        Output::Actions => root::<Vec<ActionRow>>("aplan actions --format json"),
-        Output::Timeline => root::<Vec<DepartmentTimeline>>("aplan timeline --format json"),
-        Output::Diff => root::<Diff>("aplan diff --format json"),
-        Output::Activity => root::<Activity>("aplan activity --format json"),
-        Output::History => root::<History>("aplan history --format json"),
-        Output::Review => root::<ReviewReport>("aplan review --format json"),
-        Output::Export => export(),
-    }
-}
-
-fn root<T: JsonSchema>(title: &str) -> Schema {
+/// The JSON Schema of what `aplan COMMAND --format json` writes, from `T`, the type its
+/// emitter serializes.
+pub fn output<T: JsonSchema>(command: &str) -> Schema {
     let mut schema = generator().into_root_schema_for::<T>();
+    let title = format!("aplan {command} --format json");
     schema.insert("title".to_owned(), Value::from(title));
     schema
 }
@@ -62,7 +26,7 @@ fn root<T: JsonSchema>(title: &str) -> Schema {
 /// aplan.toml, the key of its table) and an action's current status. An id is any string:
 /// the settings are exported as far as they could be read, a misspelt staff id included,
 /// and `aplan validate` is what checks them. A date is a JSON string, not a TOML date.
-fn export() -> Schema {
+pub fn export() -> Schema {
     let mut generator = generator();
     let id = generator.subschema_for::<Slug>();
     let status = generator.subschema_for::<ActionStatus>();
