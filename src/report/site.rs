@@ -8,6 +8,8 @@ pub mod activity;
 mod overview;
 mod themes;
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -15,7 +17,7 @@ use super::document::{self, Document, figures};
 use super::timeline::{self, DepartmentTimeline, Step};
 use super::workload::{self, Workload};
 use crate::model::decode::Keyword;
-use crate::model::{Config, Plan, PlanStatus};
+use crate::model::{Config, Interactions, Plan, PlanStatus};
 use crate::workspace::Workspace;
 
 pub use actions::{ActionLine, ActionsPage, PersonGroup, StatusGroup};
@@ -41,6 +43,10 @@ pub struct Site<'w> {
     /// The latest review of the process up to the year, if any.
     pub review: Option<super::review::ReviewReport>,
     pub activity: activity::ActivityPage,
+    /// The interactions files without errors, by year then department.
+    interactions: Vec<&'w Interactions>,
+    /// Each department's plan pages, as indices into `plans`, earliest year first.
+    pages_of: BTreeMap<&'w str, Vec<usize>>,
 }
 
 /// One plan's page: the plan and the file it is written to.
@@ -54,29 +60,23 @@ impl Site<'_> {
     /// A plan page's department's latest interactions, as of the day its document is.
     pub fn recent_interactions(&self, page: &PlanPage<'_>) -> Vec<activity::RecentInteraction> {
         let as_of = document::as_of(page.plan, None, self.today);
-        activity::recent(
-            &self.workspace.interactions(),
-            page.plan.department.get_ref(),
-            as_of,
-        )
+        activity::recent(&self.interactions, page.plan.department.get_ref(), as_of)
     }
 
     /// Every page the site has of a plan page's department, one a year, earliest first:
     /// the department's plans across years, the page itself among them.
     pub fn plans_across_years(&self, page: &PlanPage<'_>) -> Vec<YearLink> {
-        let department = page.plan.department.get_ref();
-        let mut links: Vec<YearLink> = self
-            .plans
-            .iter()
-            .filter(|p| p.plan.department.get_ref() == department)
+        let pages = self.pages_of.get(page.plan.department.get_ref().as_str());
+        pages
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.plans[i])
             .map(|p| YearLink {
                 year: *p.plan.year.get_ref(),
                 file: p.file.clone(),
                 current: p.file == page.file,
             })
-            .collect();
-        links.sort_by_key(|link| link.year);
-        links
+            .collect()
     }
 
     /// The meeting document of a plan page.
@@ -166,6 +166,15 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Site<'_> {
     let year_plans = workspace.plans_for(year);
     let workload = workload::build(config, &year_plans, year);
     let themes = super::themes::build(workspace, year, config.limits.common_theme_departments);
+    let interactions = workspace.interactions();
+    let mut pages_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, page) in plans.iter().enumerate() {
+        let department = page.plan.department.get_ref().as_str();
+        pages_of.entry(department).or_default().push(i);
+    }
+    for pages in pages_of.values_mut() {
+        pages.sort_by_key(|&i| *plans[i].plan.year.get_ref());
+    }
     Site {
         workspace,
         library: config.library.name.clone(),
@@ -179,12 +188,14 @@ pub fn build(workspace: &Workspace, year: i64, today: NaiveDate) -> Site<'_> {
         review: super::review::latest(workspace, year),
         activity: activity::build(
             config,
-            &workspace.interactions(),
+            &interactions,
             year,
             |id| workspace.plan(id, year).is_some(),
             today,
         ),
         plans,
+        interactions,
+        pages_of,
     }
 }
 
