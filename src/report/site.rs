@@ -223,18 +223,7 @@ fn staff_name(config: &Config, id: &str) -> String {
 /// be sent to the department by 7 March 2017`, `plan not drafted yet`.
 fn next_text(row: &DepartmentTimeline) -> Option<String> {
     row.next.map(|next| {
-        let what = match next.step {
-            Step::CreatePlan => "plan not drafted yet",
-            Step::FixPlan => "plan being corrected by the liaison librarian",
-            Step::BookMeeting => "meeting with the department not booked yet",
-            Step::Send => "plan to be sent to the department",
-            Step::Meet => "meeting with the department",
-            Step::Finalise => "final plan to be sent to the department",
-            Step::RecordSent | Step::RecordMeeting => {
-                "meeting date passed; the plan is to be updated with what was agreed"
-            }
-        };
-        let when = if next.step == Step::Meet { "on" } else { "by" };
+        let (what, when) = next.step.in_words();
         match next.by {
             Some(by) => format!("{what} {when} {}", figures::date(by)),
             None => what.to_owned(),

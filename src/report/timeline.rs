@@ -50,6 +50,23 @@ impl Step {
             Step::RecordMeeting => "record that the meeting took place",
         }
     }
+
+    /// Where the department stands, for colleagues who read the site and never run aplan,
+    /// and the word a date follows it with: `plan to be sent to the department` by …
+    pub fn in_words(self) -> (&'static str, &'static str) {
+        let what = match self {
+            Step::CreatePlan => "plan not drafted yet",
+            Step::FixPlan => "plan being corrected by the liaison librarian",
+            Step::BookMeeting => "meeting with the department not booked yet",
+            Step::Send => "plan to be sent to the department",
+            Step::Meet => "meeting with the department",
+            Step::Finalise => "final plan to be sent to the department",
+            Step::RecordSent | Step::RecordMeeting => {
+                "meeting date passed; the plan is to be updated with what was agreed"
+            }
+        };
+        (what, if self == Step::Meet { "on" } else { "by" })
+    }
 }
 
 /// Where today falls against a plan's meeting date and the deadlines worked out from it.
