@@ -1,8 +1,8 @@
 //! The meeting cycle: the dates a status needs, their order, the send and finalise
 //! deadlines, and who attended.
 
+use crate::model::Spanned;
 use chrono::NaiveDate;
-use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Attendee, Contacts, Meeting, Plan, PlanStatus, Process};

@@ -1,8 +1,8 @@
 //! Ids that must be unique: staff and departments in aplan.toml, issues and actions in a
 //! plan, contacts in a department, improvements in a review.
 
+use crate::model::Spanned;
 use rustc_hash::FxHashMap;
-use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Config, Contacts, Plan, Review};

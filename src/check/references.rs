@@ -2,8 +2,8 @@
 //! interaction must be defined in aplan.toml; contacts in the department's contacts file;
 //! issues addressed must be in the same plan; actions referred to must exist.
 
+use crate::model::Spanned;
 use rustc_hash::{FxHashMap, FxHashSet};
-use toml::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::decode::{is_slug, slugify};

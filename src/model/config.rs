@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::Spanned;
 use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
-use toml::Spanned;
 
 use super::decode::{Decoder, Fields, Value, keyword};
 use super::interactions::DEFAULT_KINDS;

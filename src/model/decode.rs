@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
+use crate::model::Spanned;
 use chrono::NaiveDate;
-use toml::Spanned;
 
 use super::loose_date::LooseDate;
 use super::tree::{self, Table};

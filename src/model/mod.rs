@@ -14,6 +14,7 @@ mod mistake;
 pub mod plan;
 pub mod review;
 pub mod schema;
+mod spanned;
 pub mod tree;
 pub mod year;
 
@@ -31,7 +32,7 @@ pub use plan::{
 pub use review::{Improvement, ImprovementStatus, Review, ReviewFeedback};
 pub use year::YearStart;
 
-use toml::Spanned;
+pub use spanned::Spanned;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
@@ -45,7 +46,7 @@ fn parse_document<'i>(
     file: FileId,
     text: &'i str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Spanned<tree::Table<'i>>> {
+) -> Option<toml::Spanned<tree::Table<'i>>> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         diagnostics.push(
             Diagnostic::new(Code::EmptyFile, file, None, "the file is empty")

@@ -2,10 +2,10 @@
 
 use std::ops::Range;
 
+use crate::model::Spanned;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
-use toml::Spanned;
 
 use super::config::{required_slug, required_string};
 use super::decode::{Decoder, Fields, Header, Value, keyword};

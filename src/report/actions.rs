@@ -138,7 +138,7 @@ pub fn build(workspace: &Workspace, filter: &Filter) -> Vec<ActionRow> {
 }
 
 fn row(plan: &Plan, action: &Action) -> ActionRow {
-    let sorted = |ids: &[toml::Spanned<String>]| {
+    let sorted = |ids: &[crate::model::Spanned<String>]| {
         let mut ids: Vec<String> = ids.iter().map(|id| id.get_ref().clone()).collect();
         ids.sort();
         ids

@@ -390,8 +390,9 @@ fn meeting(
             }),
         }
     }
-    let text =
-        |d: &Option<toml::Spanned<NaiveDate>>| d.as_ref().map(|d| figures::date(*d.get_ref()));
+    let text = |d: &Option<crate::model::Spanned<NaiveDate>>| {
+        d.as_ref().map(|d| figures::date(*d.get_ref()))
+    };
     Meeting {
         date: meeting.date.as_ref().map(|d| d.get_ref().to_string()),
         date_text: meeting.date.as_ref().map(|d| figures::day(*d.get_ref())),
@@ -631,7 +632,7 @@ fn last_year(previous: Option<&Plan>, as_of: NaiveDate) -> LastYear {
     }
 }
 
-fn theme_titles(config: &Config, themes: &[toml::Spanned<String>]) -> Vec<String> {
+fn theme_titles(config: &Config, themes: &[crate::model::Spanned<String>]) -> Vec<String> {
     themes
         .iter()
         .map(|t| {

@@ -12,8 +12,8 @@ pub mod words;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::model::Spanned;
 use serde::Serialize;
-use toml::Spanned;
 
 use crate::model::{Config, Plan};
 use crate::workspace::Workspace;

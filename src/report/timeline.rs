@@ -304,7 +304,7 @@ fn with_plan(
     process: &Process,
     today: NaiveDate,
 ) -> DepartmentTimeline {
-    let date = |d: Option<&toml::Spanned<NaiveDate>>| d.map(|d| *d.get_ref());
+    let date = |d: Option<&crate::model::Spanned<NaiveDate>>| d.map(|d| *d.get_ref());
     let meeting = plan.meeting.as_ref();
     let held = date(meeting.and_then(|m| m.date.as_ref()));
     let sent = date(meeting.and_then(|m| m.sent.as_ref()));

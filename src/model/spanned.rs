@@ -1,0 +1,127 @@
+//! A value read from a file, with the bytes it was written at.
+
+use std::borrow::Borrow;
+use std::cmp::Ordering;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+use serde::{Serialize, Serializer};
+
+/// A value with its byte span in the file it was read from. Compared, hashed and
+/// serialized as the value alone.
+///
+/// The model holds hundreds of these for every plan, so the span is kept in two 32-bit
+/// offsets rather than a `Range<usize>`: files are at most [`crate::repo::MAX_FILE_SIZE`]
+/// bytes, and a span past 4 GiB (which no file aplan reads can have) is cut at the limit.
+#[derive(Clone, Debug)]
+pub struct Spanned<T> {
+    start: u32,
+    end: u32,
+    value: T,
+}
+
+/// An offset as the 32 bits a span keeps.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+impl<T> Spanned<T> {
+    pub fn new(span: Range<usize>, value: T) -> Self {
+        Spanned {
+            start: offset(span.start),
+            end: offset(span.end),
+            value,
+        }
+    }
+
+    /// The bytes the value was written at.
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn get_ref(&self) -> &T {
+        &self.value
+    }
+
+    pub fn get_mut(&mut self) -> &mut T {
+        &mut self.value
+    }
+
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+}
+
+impl<T> From<toml::Spanned<T>> for Spanned<T> {
+    fn from(spanned: toml::Spanned<T>) -> Self {
+        let span = spanned.span();
+        Spanned::new(span, spanned.into_inner())
+    }
+}
+
+impl Borrow<str> for Spanned<String> {
+    fn borrow(&self) -> &str {
+        &self.value
+    }
+}
+
+impl<T> AsRef<T> for Spanned<T> {
+    fn as_ref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T: Eq> Eq for Spanned<T> {}
+
+impl<T: Hash> Hash for Spanned<T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+    }
+}
+
+impl<T: PartialOrd> PartialOrd for Spanned<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        self.value.partial_cmp(&other.value)
+    }
+}
+
+impl<T: Ord> Ord for Spanned<T> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.value.cmp(&other.value)
+    }
+}
+
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_is_kept_as_written() {
+        let spanned = Spanned::new(3..17, "history".to_owned());
+        assert_eq!(spanned.span(), 3..17);
+        assert_eq!(spanned.get_ref(), "history");
+    }
+
+    #[test]
+    fn a_span_past_four_gigabytes_is_cut_at_the_limit() {
+        let far = u32::MAX as usize + 10;
+        assert_eq!(Spanned::new(5..far, ()).span(), 5..u32::MAX as usize);
+    }
+
+    #[test]
+    fn spans_do_not_take_part_in_comparisons() {
+        assert_eq!(Spanned::new(0..1, 7), Spanned::new(40..41, 7));
+    }
+}
