@@ -156,13 +156,19 @@ struct Gap {
     missing: String,
 }
 
+/// The template rows of `text`. Only lines holding a `#` can be one, so the search goes from
+/// `#` to `#` rather than line by line: a filled-in plan has few comments or none.
 fn template_gaps(text: &str) -> Vec<Gap> {
+    let bytes = text.as_bytes();
     let mut gaps = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let body = line.trim_end();
+    let mut line_end = 0;
+    for hash in memchr::memchr_iter(b'#', bytes) {
+        if hash < line_end {
+            continue; // a second `#` on a line already looked at
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..hash]).map_or(0, |n| n + 1);
+        line_end = memchr::memchr(b'\n', &bytes[hash..]).map_or(bytes.len(), |n| hash + n);
+        let body = text[start..line_end].trim_end();
         let indent = body.len() - body.trim_start().len();
         if let Some(gap) = gap(body.trim_start()) {
             gaps.push(Gap {
@@ -224,6 +230,36 @@ mod tests {
         assert_eq!(
             &text[gaps[0].span.clone()],
             "#  { item = \"Books\", amount = },"
+        );
+    }
+
+    #[test]
+    fn every_gap_is_found_whatever_else_the_lines_hold() {
+        let text = "#  { item = \"Books\", amount = },  # 2016: 45000\r\n\
+                    title = \"Issue #4\"  # not a row\r\n\
+                    \t# { measure = \"Loans\", value = , previous = 12 }\r\n\
+                    # { dimension = \"Library as Place\", minimum = , desired = 7.7, perceived = 7.0 }";
+        let gaps = template_gaps(text);
+        let found: Vec<(&str, &str)> = gaps
+            .iter()
+            .map(|g| (&text[g.span.clone()], g.missing.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "#  { item = \"Books\", amount = },  # 2016: 45000",
+                    "amount"
+                ),
+                (
+                    "# { measure = \"Loans\", value = , previous = 12 }",
+                    "value"
+                ),
+                (
+                    "# { dimension = \"Library as Place\", minimum = , desired = 7.7, perceived = 7.0 }",
+                    "minimum"
+                ),
+            ]
         );
     }
 }
