@@ -23,7 +23,7 @@ pub fn check(plan: &Plan, config: &Config, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Code::NoLiaisonAtMeeting,
                 plan.file,
-                Some(meeting.span.clone()),
+                Some(meeting.span.range()),
                 format!("the plan's liaison librarian, `{liaison}`, is not among the attendees"),
             )
             .with_hint(format!(
@@ -54,7 +54,7 @@ pub fn check(plan: &Plan, config: &Config, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Code::NoManagerAtMeeting,
                 plan.file,
-                Some(meeting.span.clone()),
+                Some(meeting.span.range()),
                 "nobody from the library in a manager role among the attendees".to_owned(),
             )
             .with_hint(hint),

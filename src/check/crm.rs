@@ -98,7 +98,7 @@ pub fn check_interactions(
                 Diagnostic::new(
                     Code::MissingKey,
                     file,
-                    Some(interaction.span.clone()),
+                    Some(interaction.span.range()),
                     "an interaction needs someone from the library in `by`",
                 )
                 .with_hint("add a staff id from aplan.toml: `by = [\"jsmith\"]`"),

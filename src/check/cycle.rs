@@ -1,11 +1,10 @@
 //! The meeting cycle: the dates a status needs, their order, the send and finalise
 //! deadlines, and who attended.
 
-use crate::model::Spanned;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Attendee, Contacts, Meeting, Plan, PlanStatus, Process};
+use crate::model::{Attendee, Contacts, Meeting, Plan, PlanStatus, Process, Spanned};
 
 /// `contacts` are the department's, which say the role of attendees named by contact id.
 pub fn check(
@@ -83,7 +82,7 @@ pub fn check(
         && !meeting.is_some_and(|m| has_head(m, contacts))
         && !plan.unreadable.contains(&"attendees")
     {
-        let span = meeting.map_or(plan.status.span(), |m| m.span.clone());
+        let span = meeting.map_or(plan.status.span(), |m| m.span.range());
         out.push(
             Diagnostic::new(
                 Code::NoHeadAtMeeting,

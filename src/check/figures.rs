@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::decode::Keyword;
-use crate::model::{Context, Plan, PlanStatus};
+use crate::model::{Context, Plan, PlanStatus, Span};
 
 /// One list of figures in `[context]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,8 +70,7 @@ pub fn check(plan: &Plan, text: Option<&str>, out: &mut Vec<Diagnostic>) {
     let whole = plan
         .context
         .span
-        .clone()
-        .unwrap_or_else(|| plan.status.span());
+        .map_or_else(|| plan.status.span(), Span::range);
     let mut missing = Vec::new();
     for part in Part::ALL {
         let mut left = gaps.iter().filter(|g| g.part == part).peekable();

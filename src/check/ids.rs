@@ -1,11 +1,10 @@
 //! Ids that must be unique: staff and departments in aplan.toml, issues and actions in a
 //! plan, contacts in a department, improvements in a review.
 
-use crate::model::Spanned;
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Config, Contacts, Plan, Review};
+use crate::model::{Config, Contacts, Plan, Review, Spanned};
 use crate::source::FileId;
 
 pub fn check_config(config: &Config, out: &mut Vec<Diagnostic>) {

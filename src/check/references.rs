@@ -2,12 +2,13 @@
 //! interaction must be defined in aplan.toml; contacts in the department's contacts file;
 //! issues addressed must be in the same plan; actions referred to must exist.
 
-use crate::model::Spanned;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::decode::{is_slug, slugify};
-use crate::model::{Attendee, Config, Contacts, Interactions, Plan, Review, StaffAttendee};
+use crate::model::{
+    Attendee, Config, Contacts, Interactions, Plan, Review, Spanned, StaffAttendee,
+};
 use crate::repo::Repository;
 use crate::source::FileId;
 use crate::suggest::did_you_mean;

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::Spanned;
 use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -12,6 +11,7 @@ use super::decode::{Decoder, Fields, Value, keyword};
 use super::interactions::DEFAULT_KINDS;
 use super::parse_document;
 use super::schema::Slug;
+use super::spanned::Spanned;
 use super::year::YearStart;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;

@@ -1,8 +1,5 @@
 //! The people of one department the library works with: `contacts/<department>.toml`.
 
-use std::ops::Range;
-
-use crate::model::Spanned;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -11,6 +8,7 @@ use super::config::{required_slug, required_string};
 use super::decode::{Decoder, Fields, Value, keyword};
 use super::parse_document;
 use super::schema::{Date, Slug};
+use super::spanned::{Span, Spanned};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
@@ -70,7 +68,7 @@ pub struct Contacts {
 #[schemars(rename = "ContactEntry", deny_unknown_fields)]
 pub struct Contact {
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Span,
     /// Unique in the department; plans and interactions refer to the person by it.
     #[schemars(with = "Slug")]
     pub id: Spanned<String>,
@@ -136,7 +134,7 @@ fn contact(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Contact> {
     let mut f = d.table("a contact", value)?;
     let start = f.span().start..f.span().start;
     let contact = Contact {
-        span: f.span(),
+        span: f.span().into(),
         id: required_slug(&mut f, d, "id"),
         name: required_string(&mut f, d, "name"),
         role: f

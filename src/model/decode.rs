@@ -6,10 +6,10 @@
 
 use std::ops::Range;
 
-use crate::model::Spanned;
 use chrono::NaiveDate;
 
 use super::loose_date::LooseDate;
+use super::spanned::Spanned;
 use super::tree::{self, Table};
 
 use crate::diagnostic::{Code, Diagnostic};

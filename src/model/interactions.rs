@@ -2,9 +2,7 @@
 //! `interactions/<year>/<department>.toml`.
 
 use std::borrow::Cow;
-use std::ops::Range;
 
-use crate::model::Spanned;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -13,6 +11,7 @@ use super::config::required_string;
 use super::decode::{Decoder, Fields, Value};
 use super::parse_document;
 use super::schema::{Date, Slug};
+use super::spanned::{Span, Spanned};
 use crate::diagnostic::Diagnostic;
 use crate::source::FileId;
 
@@ -46,7 +45,7 @@ pub struct Interactions {
 #[schemars(rename = "InteractionEntry", deny_unknown_fields)]
 pub struct Interaction {
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Span,
     /// In the planning year of the file's folder.
     #[schemars(with = "Date")]
     pub date: Option<Spanned<NaiveDate>>,
@@ -138,7 +137,7 @@ fn strings(f: &mut Fields<'_, '_>, d: &mut Decoder<'_>, key: &'static str) -> Ve
 fn interaction(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Interaction> {
     let mut f = d.table("an interaction", value)?;
     let interaction = Interaction {
-        span: f.span(),
+        span: f.span().into(),
         date: f.required("date").and_then(|v| d.date("date", v)),
         kind: f
             .required("kind")

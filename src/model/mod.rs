@@ -32,7 +32,7 @@ pub use plan::{
 pub use review::{Improvement, ImprovementStatus, Review, ReviewFeedback};
 pub use year::YearStart;
 
-pub use spanned::Spanned;
+pub use spanned::{Span, Spanned};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;

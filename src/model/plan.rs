@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 
-use crate::model::Spanned;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
@@ -11,6 +10,7 @@ use super::config::{required_slug, required_string};
 use super::decode::{Decoder, Fields, Header, Value, keyword};
 use super::parse_document;
 use super::schema::{Date, Slug};
+use super::spanned::{Span, Spanned};
 use super::tree;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
@@ -120,7 +120,7 @@ pub struct Plan {
 pub struct Meeting {
     /// The `[meeting]` table, for findings about the meeting as a whole.
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Span,
     /// The meeting with the department.
     #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<NaiveDate>>,
@@ -174,7 +174,7 @@ pub struct PersonAttendee {
 pub struct Context {
     /// The `[context]` table; `None` when the plan has none.
     #[serde(skip)]
-    pub span: Option<Range<usize>>,
+    pub span: Option<Span>,
     /// Markdown: the department this year, changes, what the data says.
     pub summary: Option<String>,
     #[schemars(with = "Option<Vec<Investment>>")]
@@ -197,20 +197,21 @@ pub struct Context {
 /// it as `key = […]` (not as `[[context.key]]` tables).
 #[derive(Debug, Clone, Default)]
 pub struct Written {
-    pub investment: Option<Range<usize>>,
-    pub usage: Option<Range<usize>>,
-    pub libqual: Option<Range<usize>>,
+    pub investment: Option<Span>,
+    pub usage: Option<Span>,
+    pub libqual: Option<Span>,
 }
 
 impl Context {
     /// Where the array `key` (`investment`, `usage` or `libqual`) is written as `[…]`.
     pub fn written(&self, key: &str) -> Option<Range<usize>> {
         match key {
-            "investment" => self.written.investment.clone(),
-            "usage" => self.written.usage.clone(),
-            "libqual" => self.written.libqual.clone(),
+            "investment" => self.written.investment,
+            "usage" => self.written.usage,
+            "libqual" => self.written.libqual,
             _ => None,
         }
+        .map(Span::range)
     }
 }
 
@@ -275,7 +276,7 @@ impl LibQual {
 #[schemars(rename = "IssueEntry", deny_unknown_fields)]
 pub struct Issue {
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Span,
     #[schemars(with = "Slug")]
     pub id: Spanned<String>,
     #[schemars(with = "String")]
@@ -293,7 +294,7 @@ pub struct Issue {
 #[schemars(rename = "ActionEntry", deny_unknown_fields)]
 pub struct Action {
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Span,
     /// Unique in the plan; referred to as `<department>/<year>/<id>`.
     #[schemars(with = "Slug")]
     pub id: Spanned<String>,
@@ -353,7 +354,7 @@ pub struct Action {
 #[schemars(rename = "UpdateEntry", deny_unknown_fields)]
 pub struct Update {
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Span,
     #[schemars(with = "Date")]
     pub date: Option<Spanned<NaiveDate>>,
     /// Staff id.
@@ -546,7 +547,7 @@ fn meeting(
         None => Vec::new(),
     };
     let meeting = Meeting {
-        span: f.span(),
+        span: f.span().into(),
         date,
         sent,
         finalised,
@@ -634,7 +635,7 @@ fn context(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Context> {
     let feedback = f.get("feedback");
     let libqual = f.get("libqual");
     let context = Context {
-        span: Some(span),
+        span: Some(span.into()),
         summary,
         investment: investment
             .map(|v| d.array("investment", v, self::investment))
@@ -649,9 +650,9 @@ fn context(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Context> {
             .map(|v| d.array("libqual", v, self::libqual))
             .unwrap_or_default(),
         written: Written {
-            investment: investment.and_then(written),
-            usage: usage.and_then(written),
-            libqual: libqual.and_then(written),
+            investment: investment.and_then(written).map(Span::from),
+            usage: usage.and_then(written).map(Span::from),
+            libqual: libqual.and_then(written).map(Span::from),
         },
     };
     f.finish(d);
@@ -726,7 +727,7 @@ fn libqual(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<LibQual> {
 fn issue(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Issue> {
     let mut f = d.table("an issue", value)?;
     let issue = Issue {
-        span: f.span(),
+        span: f.span().into(),
         id: required_slug(&mut f, d, "id"),
         title: required_string(&mut f, d, "title"),
         detail: optional_string(&mut f, d, "detail"),
@@ -746,7 +747,7 @@ fn action(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Action> {
         .any(|key| table.is_some_and(|t| t.get(key).is_some()));
     let start = f.span().start..f.span().start;
     let mut action = Action {
-        span: f.span(),
+        span: f.span().into(),
         id: required_slug(&mut f, d, "id"),
         title: required_string(&mut f, d, "title"),
         detail: optional_string(&mut f, d, "detail"),
@@ -820,7 +821,7 @@ fn status_after_updates<'u>(
 fn update(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Update> {
     let mut f = d.table("an update", value)?;
     let update = Update {
-        span: f.span(),
+        span: f.span().into(),
         date: f.required("date").and_then(|v| d.date("date", v)),
         by: required_string(&mut f, d, "by"),
         status: f.get("status").and_then(|v| d.keyword("status", v)),

@@ -1,9 +1,6 @@
 //! The year's review of the process: `reviews/<year>.toml`, what people said about the
 //! year's action planning and the improvements agreed for the next.
 
-use std::ops::Range;
-
-use crate::model::Spanned;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -12,6 +9,7 @@ use super::config::{required_slug, required_string};
 use super::decode::{Decoder, Fields, Value, keyword};
 use super::parse_document;
 use super::schema::{Date, Slug};
+use super::spanned::{Span, Spanned};
 use crate::diagnostic::Diagnostic;
 use crate::source::FileId;
 
@@ -69,7 +67,7 @@ pub struct ReviewFeedback {
 #[schemars(rename = "ImprovementEntry", deny_unknown_fields)]
 pub struct Improvement {
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Span,
     /// Unique in the review.
     #[schemars(with = "Slug")]
     pub id: Spanned<String>,
@@ -138,7 +136,7 @@ fn improvement(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Improvement> {
     let mut f = d.table("an improvement", value)?;
     let start = f.span().start..f.span().start;
     let entry = Improvement {
-        span: f.span(),
+        span: f.span().into(),
         id: required_slug(&mut f, d, "id"),
         title: required_string(&mut f, d, "title"),
         detail: f

@@ -15,9 +15,15 @@ use serde::{Serialize, Serializer};
 /// bytes, and a span past 4 GiB (which no file aplan reads can have) is cut at the limit.
 #[derive(Clone, Debug)]
 pub struct Spanned<T> {
+    span: Span,
+    value: T,
+}
+
+/// The bytes a table or value was written at, kept as [`Spanned`] keeps them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
     start: u32,
     end: u32,
-    value: T,
 }
 
 /// An offset as the 32 bits a span keeps.
@@ -25,18 +31,32 @@ fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
+impl Span {
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Self {
+        Span {
+            start: offset(range.start),
+            end: offset(range.end),
+        }
+    }
+}
+
 impl<T> Spanned<T> {
     pub fn new(span: Range<usize>, value: T) -> Self {
         Spanned {
-            start: offset(span.start),
-            end: offset(span.end),
+            span: span.into(),
             value,
         }
     }
 
     /// The bytes the value was written at.
     pub fn span(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.span.range()
     }
 
     pub fn get_ref(&self) -> &T {

@@ -12,10 +12,9 @@ pub mod words;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::model::Spanned;
 use serde::Serialize;
 
-use crate::model::{Config, Plan};
+use crate::model::{Config, Plan, Spanned};
 use crate::workspace::Workspace;
 
 pub use emerging::EmergingTheme;
