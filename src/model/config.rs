@@ -438,6 +438,20 @@ pub(crate) fn required_string(
         .unwrap_or_else(|| Spanned::new(f.span(), String::new()))
 }
 
+/// An optional list of strings, empty when missing. Boxed rather than a `Vec`: the lists of
+/// actions, issues and interactions are read once and never grow, and a large repository
+/// holds hundreds of thousands of them.
+pub(crate) fn strings(
+    f: &mut Fields<'_, '_>,
+    d: &mut Decoder<'_>,
+    key: &'static str,
+) -> Box<[Spanned<String>]> {
+    f.get(key)
+        .map(|v| d.array(key, v, |d, item| d.string(key, item)))
+        .unwrap_or_default()
+        .into_boxed_slice()
+}
+
 /// Like [`required_string`], for an id that must be a slug.
 pub(crate) fn required_slug(
     f: &mut Fields<'_, '_>,

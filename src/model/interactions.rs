@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::config::required_string;
+use super::config::{required_string, strings};
 use super::decode::{Decoder, Fields, Value};
 use super::parse_document;
 use super::schema::{Date, Slug};
@@ -55,20 +55,20 @@ pub struct Interaction {
     pub kind: Spanned<String>,
     /// Library staff ids.
     #[schemars(with = "Vec<String>")]
-    pub by: Vec<Spanned<String>>,
+    pub by: Box<[Spanned<String>]>,
     /// Contact ids from contacts/<department>.toml.
     #[schemars(with = "Option<Vec<String>>")]
-    pub with: Vec<Spanned<String>>,
+    pub with: Box<[Spanned<String>]>,
     #[schemars(with = "String")]
     pub summary: Spanned<String>,
     /// Markdown; stays in the repository's files when `private` is true.
     pub detail: Option<String>,
     /// Actions it was about, as `<department>/<year>/<id>`.
     #[schemars(with = "Option<Vec<String>>")]
-    pub actions: Vec<Spanned<String>>,
+    pub actions: Box<[Spanned<String>]>,
     /// Theme ids from aplan.toml.
     #[schemars(with = "Option<Vec<String>>")]
-    pub themes: Vec<Spanned<String>>,
+    pub themes: Box<[Spanned<String>]>,
     /// A date to come back to it.
     #[schemars(with = "Option<Date>")]
     pub follow_up: Option<Spanned<NaiveDate>>,
@@ -128,12 +128,6 @@ impl Interactions {
     }
 }
 
-fn strings(f: &mut Fields<'_, '_>, d: &mut Decoder<'_>, key: &'static str) -> Vec<Spanned<String>> {
-    f.get(key)
-        .map(|v| d.array(key, v, |d, item| d.string(key, item)))
-        .unwrap_or_default()
-}
-
 fn interaction(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Interaction> {
     let mut f = d.table("an interaction", value)?;
     let interaction = Interaction {
@@ -146,7 +140,8 @@ fn interaction(d: &mut Decoder<'_>, value: &Value<'_>) -> Option<Interaction> {
         by: f
             .required("by")
             .map(|v| d.array("by", v, |d, item| d.string("by", item)))
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .into_boxed_slice(),
         with: strings(&mut f, d, "with"),
         summary: required_string(&mut f, d, "summary"),
         detail: f

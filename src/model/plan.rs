@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
-use super::config::{required_slug, required_string};
+use super::config::{required_slug, required_string, strings};
 use super::decode::{Decoder, Fields, Header, Value, keyword};
 use super::parse_document;
 use super::schema::{Date, Slug};
@@ -285,7 +285,7 @@ pub struct Issue {
     pub detail: Option<String>,
     /// Theme ids from aplan.toml.
     #[schemars(with = "Option<Vec<String>>")]
-    pub themes: Vec<Spanned<String>>,
+    pub themes: Box<[Spanned<String>]>,
     pub source: Option<String>,
 }
 
@@ -304,16 +304,16 @@ pub struct Action {
     pub detail: Option<String>,
     /// Theme ids from aplan.toml.
     #[schemars(with = "Option<Vec<String>>")]
-    pub themes: Vec<Spanned<String>>,
+    pub themes: Box<[Spanned<String>]>,
     /// Issue ids in this plan.
     #[schemars(with = "Option<Vec<String>>")]
-    pub addresses: Vec<Spanned<String>>,
+    pub addresses: Box<[Spanned<String>]>,
     /// Staff id.
     #[schemars(with = "String")]
     pub owner: Spanned<String>,
     /// Other staff taking part, by id.
     #[schemars(with = "Option<Vec<String>>")]
-    pub with: Vec<Spanned<String>>,
+    pub with: Box<[Spanned<String>]>,
     /// The department's contact for it: a contact id from contacts/<department>.toml, or
     /// a name.
     #[schemars(with = "Option<String>")]
@@ -511,12 +511,6 @@ fn optional_string(
     f.get(key)
         .and_then(|v| d.string(key, v))
         .map(Spanned::into_inner)
-}
-
-fn strings(f: &mut Fields<'_, '_>, d: &mut Decoder<'_>, key: &'static str) -> Vec<Spanned<String>> {
-    f.get(key)
-        .map(|v| d.array(key, v, |d, item| d.string(key, item)))
-        .unwrap_or_default()
 }
 
 /// Reads [meeting], adding to `unreadable` each key whose value it could not read.
