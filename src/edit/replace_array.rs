@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use toml_edit::{DocumentMut, Item, Value};
 
-use super::splice::{EditError, one_line, splice};
+use super::splice::{EditError, quoted, splice};
 use crate::import::{Entry, Value as Figure};
 use crate::model::tree;
 
@@ -103,7 +103,7 @@ fn array_text(entries: &[Entry], ending: &str) -> String {
 
 fn value_text(value: &Figure) -> String {
     match value {
-        Figure::Text(text) => one_line(text).to_string(),
+        Figure::Text(text) => quoted(text),
         Figure::Number(n) => number_text(*n),
     }
 }

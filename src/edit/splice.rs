@@ -85,6 +85,16 @@ pub fn date(date: NaiveDate) -> Value {
 /// toml_edit would write a note with line breaks as a multi-line string, whose breaks then
 /// take the file's line endings: in a Windows file the note would gain `\r` characters.
 pub fn one_line(text: &str) -> Value {
+    let mut value: Value = quoted(text)
+        .parse()
+        .expect("an escaped string is a TOML value");
+    value.decor_mut().clear();
+    value
+}
+
+/// The text of [`one_line`]'s string, for an edit that writes TOML text itself rather than
+/// through toml_edit.
+pub fn quoted(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
     for c in text.chars() {
@@ -99,9 +109,7 @@ pub fn one_line(text: &str) -> Value {
         }
     }
     quoted.push('"');
-    let mut value: Value = quoted.parse().expect("an escaped string is a TOML value");
-    value.decor_mut().clear();
-    value
+    quoted
 }
 
 /// Where `edited` is `old` with one piece of text inserted: the offset in `old` and the
@@ -139,6 +147,23 @@ fn original_offset(original: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quoted_string_is_what_toml_edit_writes_and_reads_back() {
+        for text in [
+            "Reading room visits",
+            "Films \"new\" and C:\\scans",
+            "two\nlines\r\nand\ta tab",
+            "bell \u{7} and escape \u{1b}[31m",
+            "Łukasz’s café",
+            "",
+        ] {
+            let written = quoted(text);
+            assert_eq!(written, one_line(text).to_string());
+            let read: toml::Table = toml::from_str(&format!("v = {written}")).unwrap();
+            assert_eq!(read["v"].as_str(), Some(text));
+        }
+    }
 
     #[test]
     fn offsets_map_back_through_crlf() {
