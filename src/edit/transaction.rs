@@ -6,6 +6,7 @@
 //! loses the other's change; reading the repository only once the lock is held means an
 //! edit always starts from what the one before it wrote.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -22,6 +23,8 @@ pub struct Transaction {
     loaded: Loaded,
     /// New texts by path relative to the root, in the order they were set.
     edits: Vec<(String, String)>,
+    /// Where each path is in `edits`: an import sets a thousand plans' texts.
+    positions: HashMap<String, usize>,
     _lock: EditLock,
 }
 
@@ -44,6 +47,7 @@ impl Transaction {
         Ok(Transaction {
             loaded: Loaded::Repository(Box::new(repo)),
             edits: Vec::new(),
+            positions: HashMap::new(),
             _lock: lock,
         })
     }
@@ -57,6 +61,7 @@ impl Transaction {
         Ok(Transaction {
             loaded: Loaded::Workspace(Box::new(workspace)),
             edits: Vec::new(),
+            positions: HashMap::new(),
             _lock: lock,
         })
     }
@@ -98,18 +103,20 @@ impl Transaction {
     /// Sets the new text of the file at `path` (relative to the root), a plan that exists
     /// or a new one.
     pub fn set(&mut self, path: String, text: String) {
-        match self.edits.iter_mut().find(|(p, _)| *p == path) {
-            Some(edit) => edit.1 = text,
-            None => self.edits.push((path, text)),
+        match self.positions.get(&path) {
+            Some(&at) => self.edits[at].1 = text,
+            None => {
+                self.positions.insert(path.clone(), self.edits.len());
+                self.edits.push((path, text));
+            }
         }
     }
 
     /// The new text set for `path` in this change, if any.
     pub fn pending(&self, path: &str) -> Option<&str> {
-        self.edits
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, text)| text.as_str())
+        self.positions
+            .get(path)
+            .map(|&at| self.edits[at].1.as_str())
     }
 
     /// Checks every changed file as [`Transaction::commit`] does, and writes nothing: what
