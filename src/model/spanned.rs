@@ -1,14 +1,10 @@
 //! A value read from a file, with the bytes it was written at.
 
-use std::borrow::Borrow;
-use std::cmp::Ordering;
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use serde::{Serialize, Serializer};
 
-/// A value with its byte span in the file it was read from. Compared, hashed and
-/// serialized as the value alone.
+/// A value with its byte span in the file it was read from, serialized as the value alone.
 ///
 /// The model holds hundreds of these for every plan, so the span is kept in two 32-bit
 /// offsets rather than a `Range<usize>`: files are at most [`crate::repo::MAX_FILE_SIZE`]
@@ -20,7 +16,7 @@ pub struct Spanned<T> {
 }
 
 /// The bytes a table or value was written at, kept as [`Spanned`] keeps them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Span {
     start: u32,
     end: u32,
@@ -72,51 +68,6 @@ impl<T> Spanned<T> {
     }
 }
 
-impl<T> From<toml::Spanned<T>> for Spanned<T> {
-    fn from(spanned: toml::Spanned<T>) -> Self {
-        let span = spanned.span();
-        Spanned::new(span, spanned.into_inner())
-    }
-}
-
-impl Borrow<str> for Spanned<String> {
-    fn borrow(&self) -> &str {
-        &self.value
-    }
-}
-
-impl<T> AsRef<T> for Spanned<T> {
-    fn as_ref(&self) -> &T {
-        &self.value
-    }
-}
-
-impl<T: PartialEq> PartialEq for Spanned<T> {
-    fn eq(&self, other: &Self) -> bool {
-        self.value == other.value
-    }
-}
-
-impl<T: Eq> Eq for Spanned<T> {}
-
-impl<T: Hash> Hash for Spanned<T> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.value.hash(state);
-    }
-}
-
-impl<T: PartialOrd> PartialOrd for Spanned<T> {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        self.value.partial_cmp(&other.value)
-    }
-}
-
-impl<T: Ord> Ord for Spanned<T> {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.value.cmp(&other.value)
-    }
-}
-
 impl<T: Serialize> Serialize for Spanned<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.value.serialize(serializer)
@@ -138,10 +89,5 @@ mod tests {
     fn a_span_past_four_gigabytes_is_cut_at_the_limit() {
         let far = u32::MAX as usize + 10;
         assert_eq!(Spanned::new(5..far, ()).span(), 5..u32::MAX as usize);
-    }
-
-    #[test]
-    fn spans_do_not_take_part_in_comparisons() {
-        assert_eq!(Spanned::new(0..1, 7), Spanned::new(40..41, 7));
     }
 }
