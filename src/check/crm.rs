@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::decode::Keyword;
-use crate::model::{Contact, Contacts, Interactions, YearStart};
+use crate::model::{Contact, Contacts, Interactions, Spanned, YearStart};
 
 pub fn check_contacts(contacts: &Contacts, out: &mut Vec<Diagnostic>) {
     let file = contacts.file;
@@ -69,7 +69,7 @@ pub fn check_contacts(contacts: &Contacts, out: &mut Vec<Diagnostic>) {
 /// Whether two contacts hold their roles on a common day: `Some(Some(day))` names the
 /// first such day when either has a start, `Some(None)` when both always held it.
 fn overlap(a: &Contact, b: &Contact) -> Option<Option<NaiveDate>> {
-    let date = |d: &Option<crate::model::Spanned<NaiveDate>>| d.as_ref().map(|d| *d.get_ref());
+    let date = |d: &Option<Spanned<NaiveDate>>| d.as_ref().map(|d| *d.get_ref());
     let start = date(&a.from).max(date(&b.from));
     let end = match (date(&a.until), date(&b.until)) {
         (Some(x), Some(y)) => Some(x.min(y)),

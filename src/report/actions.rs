@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use crate::model::decode::Keyword;
-use crate::model::{Action, ActionStatus, Plan};
+use crate::model::{Action, ActionStatus, Plan, Spanned};
 use crate::workspace::{Workspace, action_reference};
 
 /// One action as the list shows it.
@@ -138,7 +138,7 @@ pub fn build(workspace: &Workspace, filter: &Filter) -> Vec<ActionRow> {
 }
 
 fn row(plan: &Plan, action: &Action) -> ActionRow {
-    let sorted = |ids: &[crate::model::Spanned<String>]| {
+    let sorted = |ids: &[Spanned<String>]| {
         let mut ids: Vec<String> = ids.iter().map(|id| id.get_ref().clone()).collect();
         ids.sort();
         ids

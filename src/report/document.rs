@@ -13,6 +13,7 @@ use crate::model::decode::Keyword;
 use crate::model::decode::is_slug;
 use crate::model::{
     Action, ActionStatus, Attendee, AttendeeRole, Config, ContactRole, Contacts, Plan, PlanStatus,
+    Spanned,
 };
 use crate::workspace::{Workspace, action_reference};
 
@@ -390,9 +391,7 @@ fn meeting(
             }),
         }
     }
-    let text = |d: &Option<crate::model::Spanned<NaiveDate>>| {
-        d.as_ref().map(|d| figures::date(*d.get_ref()))
-    };
+    let text = |d: &Option<Spanned<NaiveDate>>| d.as_ref().map(|d| figures::date(*d.get_ref()));
     Meeting {
         date: meeting.date.as_ref().map(|d| d.get_ref().to_string()),
         date_text: meeting.date.as_ref().map(|d| figures::day(*d.get_ref())),
@@ -632,7 +631,7 @@ fn last_year(previous: Option<&Plan>, as_of: NaiveDate) -> LastYear {
     }
 }
 
-fn theme_titles(config: &Config, themes: &[crate::model::Spanned<String>]) -> Vec<String> {
+fn theme_titles(config: &Config, themes: &[Spanned<String>]) -> Vec<String> {
     themes
         .iter()
         .map(|t| {

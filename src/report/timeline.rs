@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::actions::iso_date;
 use super::follow_ups::{self, FollowUp};
 use crate::model::decode::Keyword;
-use crate::model::{Department, Plan, PlanStatus, Process};
+use crate::model::{Department, Plan, PlanStatus, Process, Spanned};
 use crate::workspace::Workspace;
 
 /// A step of the cycle.
@@ -304,7 +304,7 @@ fn with_plan(
     process: &Process,
     today: NaiveDate,
 ) -> DepartmentTimeline {
-    let date = |d: Option<&crate::model::Spanned<NaiveDate>>| d.map(|d| *d.get_ref());
+    let date = |d: Option<&Spanned<NaiveDate>>| d.map(|d| *d.get_ref());
     let meeting = plan.meeting.as_ref();
     let held = date(meeting.and_then(|m| m.date.as_ref()));
     let sent = date(meeting.and_then(|m| m.sent.as_ref()));
